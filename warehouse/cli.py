@@ -1,0 +1,396 @@
+"""The `partmon` command: the one place where the four stages are wired together.
+
+Each subcommand imports the stages it needs lazily, so `partmon sql` does not pay for
+spaCy and `partmon extract` does not need Scrapy. The stages themselves never import
+each other; they pass plain records (see README, "Internal interfaces").
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_DB = "partmon.duckdb"
+
+EPILOG = """examples:
+  partmon run --url https://www.example-gmina.pl/aktualnosci/ --db partmon.duckdb
+  partmon extract raport.pdf sprawozdanie.html --out records.jsonl
+  partmon sql "SELECT name, voivodeship FROM municipalities"
+  partmon export --format parquet --out export/
+  partmon dashboard
+"""
+
+
+def _err(message: str) -> None:
+    print(f"partmon: {message}", file=sys.stderr)
+
+
+class Progress:
+    """Prints one overwritten status line on a terminal, plain lines elsewhere."""
+
+    def __init__(self, label: str, every: int = 10):
+        self.label, self.every, self.count = label, every, 0
+        self.tty = sys.stderr.isatty()
+
+    def step(self, detail: str = "") -> None:
+        self.count += 1
+        if self.tty:
+            print(f"\r{self.label}: {self.count} {detail}".ljust(70), end="", file=sys.stderr, flush=True)
+        elif self.count % self.every == 0:
+            print(f"{self.label}: {self.count} {detail}", file=sys.stderr, flush=True)
+
+    def done(self, detail: str = "") -> None:
+        if self.tty:
+            print(file=sys.stderr)
+        print(f"{self.label}: {self.count} {detail}".rstrip(), file=sys.stderr, flush=True)
+
+
+# --- helpers shared by crawl / run / demo -------------------------------------------------
+
+def _sources(args) -> list[dict]:
+    from crawler.sources import load_sources, sources_from_urls
+
+    if args.sources:
+        return load_sources(args.sources)
+    return sources_from_urls(args.url)
+
+
+def _crawl_into(db_path: str, sources: list[dict], settings: dict | None = None) -> dict:
+    """Crawl `sources` and store every harvested document with its text in the warehouse."""
+    from crawler.runner import crawl
+    from extract.text import ExtractionError, document_text
+    from warehouse.db import connect
+    from warehouse.load import Loader
+
+    con = connect(db_path)
+    loader = Loader(con)
+    loader.upsert_sources(sources)
+    run_id = loader.start_crawl_run()
+    progress = Progress("crawled documents")
+
+    def on_document(item: dict) -> None:
+        text, title, error = None, item.get("title"), None
+        try:
+            got = document_text(item["body"], content_type=item.get("content_type"),
+                                name=item["url"], encoding=item.get("encoding"))
+            text, title = got["text"], got.get("title") or title
+        except ExtractionError as exc:
+            error = str(exc)
+            _err(f"{item['url']}: {error}")
+        except Exception as exc:  # one broken document never stops the crawl
+            error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            _err(f"{item['url']}: {error}")
+        loader.store_document({**item, "text": text, "title": title, "text_error": error})
+        progress.step(f"(last: {item['url']})")
+
+    stats = crawl(sources, on_document, settings=settings)
+    loader.finish_crawl_run(run_id, stats)
+    progress.done()
+    con.close()
+    return stats
+
+
+def _extract_into(db_path: str, jobs: int = 1) -> tuple[int, int]:
+    """Extract every stored document that has no extraction by the current extractor."""
+    from extract import EXTRACTOR_VERSION
+    from extract.record import extract_texts
+    from warehouse.db import connect
+    from warehouse.load import Loader
+
+    con = connect(db_path)
+    loader = Loader(con)
+    pending = loader.documents_to_extract(EXTRACTOR_VERSION)
+    progress = Progress("extracted documents")
+    ok = failed = 0
+    docs = [{"path": d["url"], "text": d["text"] or "", "title": d.get("title")} for d in pending]
+    for doc, record in zip(pending, extract_texts(docs, n_process=jobs)):
+        try:
+            loader.store_extraction(doc["document_id"], record, EXTRACTOR_VERSION)
+            ok += 1
+        except Exception as exc:  # a record the warehouse refuses is reported, not fatal
+            failed += 1
+            message = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            _err(f"{doc['url']}: cannot load extraction: {message}")
+            loader.store_extraction_error(doc["document_id"], message, EXTRACTOR_VERSION)
+        progress.step()
+    loader.record_extraction_run(EXTRACTOR_VERSION, {"extracted": ok, "failed": failed})
+    progress.done(f"({failed} failed)" if failed else "")
+    con.close()
+    return ok, failed
+
+
+def _print_crawl_stats(stats: dict) -> None:
+    for name, s in stats.items():
+        errors = ", ".join(f"{k} {v}" for k, v in sorted(s.get("errors", {}).items()) if v) or "no errors"
+        print(f"{name}: {s.get('pages', 0)} pages, {s.get('documents', 0)} documents, "
+              f"{s.get('reports', 0)} reports; {errors}", file=sys.stderr)
+
+
+def _crawl_settings(args) -> dict:
+    settings = {}
+    for pair in getattr(args, "set", None) or []:
+        key, _, value = pair.partition("=")
+        if not _:
+            raise SystemExit(f"partmon: --set expects NAME=VALUE, got {pair!r}")
+        settings[key] = value
+    return settings
+
+
+# --- subcommands --------------------------------------------------------------------------
+
+def cmd_crawl(args) -> int:
+    stats = _crawl_into(args.db, _sources(args), _crawl_settings(args))
+    _print_crawl_stats(stats)
+    return 0
+
+
+def cmd_run(args) -> int:
+    stats = _crawl_into(args.db, _sources(args), _crawl_settings(args))
+    _print_crawl_stats(stats)
+    _, failed = _extract_into(args.db, jobs=args.jobs)
+    _print_summary(args.db)
+    return 0
+
+
+def _print_summary(db_path: str) -> None:
+    from warehouse.db import connect
+
+    con = connect(db_path, read_only=True)
+    counts = []
+    for table in ("documents", "municipalities", "meetings", "organisations", "priority_tasks"):
+        counts.append(f"{con.execute(f'SELECT count(*) FROM {table}').fetchone()[0]} {table}")
+    con.close()
+    print(f"{db_path}: " + ", ".join(counts), file=sys.stderr)
+
+
+def cmd_extract(args) -> int:
+    from extract.files import extract_paths
+    from extract.record import to_contract
+
+    out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout
+    failed = 0
+    try:
+        for record in extract_paths(args.paths, n_process=args.jobs):
+            if "error" in record:
+                failed += 1
+                _err(f"{record['path']}: {record['error']}")
+            out.write(json.dumps(to_contract(record), ensure_ascii=False) + "\n")
+            out.flush()
+    finally:
+        if args.out:
+            out.close()
+    return 1 if failed else 0
+
+
+def cmd_sql(args) -> int:
+    from warehouse.sql import QueryError, run_query
+
+    try:
+        columns, rows, truncated = run_query(args.db, args.query, max_rows=args.max_rows,
+                                             timeout_s=args.timeout)
+    except QueryError as exc:
+        _err(str(exc))
+        return 2
+    _write_rows(columns, rows, args.format, sys.stdout)
+    if truncated:
+        _err(f"result cut at {args.max_rows} rows (raise it with --max-rows)")
+    return 0
+
+
+def _write_rows(columns, rows, fmt: str, out) -> None:
+    if fmt == "json":
+        for row in rows:
+            out.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+        widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(columns)]
+        line = lambda vals: " | ".join(v[:60].ljust(w) for v, w in zip(vals, widths))  # noqa: E731
+        out.write(line(list(columns)) + "\n")
+        out.write("-+-".join("-" * w for w in widths) + "\n")
+        for r in cells:
+            out.write(line(r) + "\n")
+        out.write(f"({len(rows)} rows)\n")
+
+
+def cmd_export(args) -> int:
+    from warehouse.export import export
+
+    written = export(args.db, args.format, args.out)
+    print(f"exported {len(written) if written else 0} files to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _dashboard_command(db_path: str, port: int) -> list[str]:
+    import dashboard
+
+    app = Path(dashboard.__file__).with_name("app.py")
+    return [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+            "--server.headless", "true", "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false", "--", "--db", str(Path(db_path).resolve())]
+
+
+def cmd_dashboard(args) -> int:
+    import subprocess
+
+    if not Path(args.db).exists():
+        _err(f"{args.db}: no such warehouse file (create one with 'partmon run' or 'partmon demo')")
+        return 2
+    print(f"dashboard: http://127.0.0.1:{args.port}/  (Ctrl-C stops it)", flush=True)
+    try:
+        return subprocess.call(_dashboard_command(args.db, args.port))
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_sources(args) -> int:
+    from warehouse.sql import QueryError, run_query
+
+    query = ("SELECT * FROM crawl_health ORDER BY source" if args.health else
+             "SELECT name, municipality, voivodeship, spider, start_urls FROM sources ORDER BY name")
+    try:
+        columns, rows, _ = run_query(args.db, query, max_rows=100000, timeout_s=30)
+    except QueryError as exc:
+        _err(str(exc))
+        return 2
+    _write_rows(columns, rows, "table", sys.stdout)
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from crawler.demosite import generate, serve
+
+    site_dir = Path(args.site_dir)
+    manifest = generate(site_dir)
+    print(f"demo site: {len(manifest['reports'])} reports of {len(manifest['municipalities'])} "
+          f"municipalities written to {site_dir}/", file=sys.stderr)
+    with serve(site_dir) as server:
+        print(f"serving the demo site on {server.base_url}", file=sys.stderr)
+        sources = [{
+            "name": m["slug"], "municipality": m["name"], "terc": m.get("terc"),
+            "voivodeship": m["voivodeship"], "start_urls": [server.base_url + m["start_path"]],
+            "allowed_domains": ["127.0.0.1"], "include": [], "exclude": [], "spider": "cms",
+        } for m in manifest["municipalities"]]
+        stats = _crawl_into(args.db, sources, {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0})
+    _print_crawl_stats(stats)
+    _extract_into(args.db)
+    _print_summary(args.db)
+    if args.no_dashboard:
+        return 0
+    args.port = args.port or 8501
+    return cmd_dashboard(args)
+
+
+# --- argument parsing ---------------------------------------------------------------------
+
+def _add_db(p) -> None:
+    p.add_argument("--db", default=DEFAULT_DB, metavar="PATH",
+                   help=f"DuckDB warehouse file (default: {DEFAULT_DB} in the current folder)")
+
+
+def _add_sources(p) -> None:
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--sources", metavar="FILE",
+                       help="TOML file naming the sources to crawl (see crawler/sources.example.toml)")
+    group.add_argument("--url", nargs="+", metavar="URL",
+                       help="start URL(s) to crawl as ad-hoc sources, one per site")
+    p.add_argument("--set", action="append", metavar="NAME=VALUE",
+                   help="override a Scrapy setting, e.g. --set DOWNLOAD_DELAY=0 (repeatable)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="partmon", epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Harvest, extract and compare reports of participatory meetings held by "
+                    "Polish local governments.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("crawl", help="harvest pages and PDFs into the warehouse (no extraction)",
+                       description="Crawl municipal sites politely (robots.txt, throttling) and store "
+                                   "each report page and attachment with its text and provenance.")
+    _add_sources(p)
+    _add_db(p)
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("extract", help="extract contract records from report files (JSON Lines)",
+                       description="Read .html/.htm/.pdf/.txt reports and print one JSON record per "
+                                   "file (the extraction contract). A file that cannot be read gets a "
+                                   "record with an 'error' field; the exit status is then 1.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="report files")
+    p.add_argument("--out", metavar="FILE", help="write the JSON lines to FILE instead of stdout")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="processes to use (default 1)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("run", help="crawl, extract and load in one go (safe to re-run)",
+                       description="Crawl the sources, extract every new or changed document and load "
+                                   "the results. Re-running never duplicates rows.")
+    _add_sources(p)
+    _add_db(p)
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="extraction processes (default 1)")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("sql", help="run a read-only SQL query on the warehouse",
+                       description="Run one read-only SQL query. Writes, ATTACH, file access and "
+                                   "extensions are refused; a time limit and row cap apply.")
+    p.add_argument("query", help='e.g. "SELECT name, voivodeship FROM municipalities"')
+    _add_db(p)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--max-rows", type=int, default=1000, help="row cap (default 1000)")
+    p.add_argument("--timeout", type=float, default=10.0, help="time limit in seconds (default 10)")
+    p.set_defaults(func=cmd_sql)
+
+    p = sub.add_parser("export", help="export every table to Parquet or CSV",
+                       description="Write every warehouse table to OUT (Parquet or CSV) with the data "
+                                   "dictionary beside them.")
+    _add_db(p)
+    p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("dashboard", help="open the Streamlit dashboard on a warehouse",
+                       description="Serve the dashboard on 127.0.0.1 (read-only on the warehouse).")
+    _add_db(p)
+    p.add_argument("--port", type=int, default=8501)
+    p.set_defaults(func=cmd_dashboard)
+
+    p = sub.add_parser("sources", help="list sources and their crawl health",
+                       description="List the sources stored in the warehouse; with --health, the last "
+                                   "crawl of each: pages, reports found, errors by kind.")
+    _add_db(p)
+    p.add_argument("--health", action="store_true", help="show crawl health per source")
+    p.set_defaults(func=cmd_sources)
+
+    p = sub.add_parser("demo", help="build a demo site, crawl it, and open the dashboard",
+                       description="Generate our demo municipal web site, serve it on 127.0.0.1, "
+                                   "crawl, extract and load it into demo.duckdb, then start the "
+                                   "dashboard. Nothing outside this machine is contacted.")
+    p.add_argument("--db", default="demo.duckdb", metavar="PATH", help="warehouse (default demo.duckdb)")
+    p.add_argument("--site-dir", default="demo-site", metavar="DIR", help="where to write the site")
+    p.add_argument("--port", type=int, default=8501, help="dashboard port (default 8501)")
+    p.add_argument("--no-dashboard", action="store_true", help="stop after loading")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        return 130
+    except (FileNotFoundError, ValueError, OSError) as exc:
+        if os.environ.get("PARTMON_DEBUG"):
+            raise
+        _err(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
