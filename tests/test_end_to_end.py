@@ -40,7 +40,7 @@ def test_robots_txt_is_obeyed(demo_site, pipeline_db):
 
 def test_meeting_dates_are_in_the_warehouse(demo_site, pipeline_db):
     rows = sql_json(pipeline_db["db"], """
-        SELECT d.url, m.date::VARCHAR AS date FROM meetings m JOIN documents d ON d.id = m.document_id""")
+        SELECT d.url, m.meeting_date AS date FROM meetings m JOIN documents d ON d.id = m.document_id""")
     by_path: dict[str, set] = {}
     for r in rows:
         by_path.setdefault(_path(r["url"]), set()).add(r["date"])

@@ -1,0 +1,91 @@
+"""`make bench`: speed figures, each compared with a baseline measured in the same run.
+
+Prints figures, asserts nothing: targets are read off the ratios, never enforced in tests.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+
+
+def _best_of(fn, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def demo_documents(root: Path) -> tuple[list[str], list[Path]]:
+    """Texts of the demo site's reports and its PDF files (our own generated content)."""
+    from crawler.demosite import generate
+    from extract.text import path_text
+
+    manifest = generate(root)
+    texts, pdfs = [], []
+    for report in manifest["reports"]:
+        f = root / report["path"].lstrip("/")
+        if f.is_dir():
+            f = f / "index.html"
+        if report["format"] == "pdf":
+            pdfs.append(f)
+        texts.append(path_text(str(f))["text"])
+    return texts, pdfs
+
+
+def bench_extraction(texts: list[str]) -> None:
+    import spacy
+
+    from extract.record import extract_texts
+
+    corpus = texts * max(1, 400 // max(1, len(texts)))  # a few hundred reports
+    blank = spacy.blank("pl")
+    tokens = sum(len(d) for d in blank.pipe(corpus))
+    list(extract_texts([{"path": str(i), "text": t, "title": None} for i, t in enumerate(texts)]))  # warm-up
+    bare = _best_of(lambda: list(blank.pipe(corpus, batch_size=64)))
+    full = _best_of(lambda: list(extract_texts(
+        [{"path": str(i), "text": t, "title": None} for i, t in enumerate(corpus)])), repeat=2)
+    print(f"extraction, {len(corpus)} reports, {tokens:,} tokens, one core:")
+    print(f"  bare spacy.blank('pl') tokenisation  {tokens / bare:>12,.0f} tokens/s")
+    print(f"  full partmon extraction              {tokens / full:>12,.0f} tokens/s")
+    print(f"  ratio full / bare                    {bare / full:>12.2f}   (target ≥ 0.25)")
+
+
+def bench_pdf(pdfs: list[Path]) -> None:
+    import pdfplumber
+
+    from extract.text import path_text
+
+    if not pdfs:
+        print("pdf: no PDFs in the demo site")
+        return
+    pages = 0
+    for f in pdfs:
+        with pdfplumber.open(f) as pdf:
+            pages += len(pdf.pages)
+    ours = _best_of(lambda: [path_text(str(f)) for f in pdfs])
+    print(f"pdf text, {len(pdfs)} files, {pages} pages:")
+    print(f"  partmon (pdfplumber + clean-up)      {pages / ours:>12,.1f} pages/s")
+    if shutil.which("pdftotext"):
+        poppler = _best_of(lambda: [subprocess.run(["pdftotext", str(f), "-"], capture_output=True) for f in pdfs])
+        print(f"  poppler pdftotext                    {pages / poppler:>12,.1f} pages/s")
+        print(f"  ratio partmon / pdftotext            {poppler / ours:>12.2f}")
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        texts, pdfs = demo_documents(Path(tmp))
+        bench_extraction(texts)
+        bench_pdf(pdfs)
+
+
+if __name__ == "__main__":
+    main()
