@@ -1,0 +1,1 @@
+"""The partmon DuckDB warehouse: schema, loading, safe ad-hoc SQL, export and search."""
