@@ -253,8 +253,11 @@ def cmd_dashboard(args) -> int:
 def cmd_sources(args) -> int:
     from warehouse.sql import QueryError, run_query
 
-    query = ("SELECT * FROM crawl_health ORDER BY source" if args.health else
-             "SELECT name, municipality, voivodeship, spider, start_urls FROM sources ORDER BY name")
+    query = ("SELECT name, municipality, voivodeship, spider, start_urls FROM sources ORDER BY name"
+             if args.config else
+             "SELECT source, municipality, last_crawled_at, pages, reports, errors, error_kinds, "
+             "stored_documents, extracted, text_errors + extraction_errors AS failed_documents "
+             "FROM crawl_health ORDER BY errors DESC NULLS LAST, source")
     try:
         columns, rows, _ = run_query(args.db, query, max_rows=100000, timeout_s=30)
     except QueryError as exc:
@@ -360,11 +363,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8501)
     p.set_defaults(func=cmd_dashboard)
 
-    p = sub.add_parser("sources", help="list sources and their crawl health",
-                       description="List the sources stored in the warehouse; with --health, the last "
-                                   "crawl of each: pages, reports found, errors by kind.")
+    p = sub.add_parser("sources", help="crawl health per source: pages, reports, errors",
+                       description="Show each source's last crawl: pages fetched, reports found, errors "
+                                   "by kind (4xx, 5xx, timeouts, robots-blocked, too large) and documents "
+                                   "that could not be read, worst first. --config lists the sources as "
+                                   "configured instead.")
     _add_db(p)
-    p.add_argument("--health", action="store_true", help="show crawl health per source")
+    p.add_argument("--config", action="store_true", help="list the configured sources instead")
     p.set_defaults(func=cmd_sources)
 
     p = sub.add_parser("demo", help="build a demo site, crawl it, and open the dashboard",
