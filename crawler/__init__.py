@@ -1,0 +1,1 @@
+"""partmon crawler: Scrapy spiders, pipelines and the runner that harvests municipal pages and PDFs."""
