@@ -1,0 +1,1 @@
+"""partmon's own held-out evaluation corpus: invented Polish meeting reports with gold files."""
