@@ -1,0 +1,60 @@
+"""partmon dashboard entry point: language, warehouse checks and the page list.
+
+Run as `streamlit run dashboard/app.py -- --db PATH` (or with PARTMON_DB set); the
+warehouse is only ever opened read-only.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+_ROOT = Path(__file__).resolve().parents[1]
+if str(_ROOT) not in sys.path:  # streamlit puts only dashboard/ on the path
+    sys.path.insert(0, str(_ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import data, urlstate  # noqa: E402
+from dashboard.i18n import LANGUAGES, t  # noqa: E402
+
+logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+_PAGES = Path(__file__).resolve().parent / "views"  # not "pages": see views/__init__.py
+
+st.set_page_config(page_title="partmon", page_icon=":material/forum:", layout="wide")
+
+st.session_state["lang"] = urlstate.radio(
+    "lang", "Język / Language", LANGUAGES, default="pl", container=st.sidebar, sticky=True,
+    format_func=lambda code: {"pl": "Polski", "en": "English"}[code], horizontal=True)
+
+pages = [
+    st.Page(_PAGES / "overview.py", title=t("page_overview"), icon=":material/dashboard:",
+            url_path="overview", default=True),
+    st.Page(_PAGES / "municipalities.py", title=t("page_municipalities"),
+            icon=":material/location_city:", url_path="municipalities"),
+    st.Page(_PAGES / "organisations.py", title=t("page_organisations"),
+            icon=":material/groups:", url_path="organisations"),
+    st.Page(_PAGES / "documents.py", title=t("page_documents"), icon=":material/description:",
+            url_path="documents"),
+    st.Page(_PAGES / "sql.py", title=t("page_sql"), icon=":material/terminal:", url_path="sql"),
+]
+current = st.navigation(pages)
+st.sidebar.caption(t("sidebar_db", path=data.db_path() or "—"))
+
+
+def _warehouse_ready() -> bool:
+    """False (after saying why) when there is nothing the pages could show."""
+    try:
+        counts = data.query("counts")
+    except data.WarehouseUnavailable as exc:
+        st.error(str(exc), icon=":material/database:")
+        return False
+    if int(counts.loc[0, "documents"]) == 0:
+        st.title(current.title)
+        st.info(t("empty_warehouse"), icon=":material/inbox:")
+        return current.url_path == "sql"
+    return True
+
+
+if _warehouse_ready():
+    current.run()

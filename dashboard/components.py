@@ -1,0 +1,131 @@
+"""Drawing helpers shared by the pages: filters, translated tables with CSV, safe HTML lists."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, urlstate
+from dashboard.i18n import current_language, t, voivodeship_label, voivodeships
+
+PAGES = Path(__file__).resolve().parent / "views"
+
+
+def page_path(name: str) -> str:
+    """Path of a page file, for st.page_link / st.switch_page."""
+    return str(PAGES / f"{name}.py")
+
+
+def voivodeship_filter(container=None) -> str | None:
+    """Voivodeship select box (URL `woj`); None means all."""
+    lang = current_language()
+    names = [""] + [v["name"] for v in sorted(voivodeships(), key=lambda v: v["name"])]
+    value = urlstate.selectbox("woj", t("filter_voivodeship"), names, default="",
+                               format_func=lambda n: voivodeship_label(n, lang) if n else t("all"),
+                               container=container)
+    return value or None
+
+
+def year_filter(container=None) -> tuple[int, int] | None:
+    """Year range slider (URL `lata`); None when it spans every year (undated rows stay in)."""
+    bounds = data.query("year_bounds")
+    low, high = bounds.loc[0, "min_year"], bounds.loc[0, "max_year"]
+    if pd.isna(low) or pd.isna(high):
+        return None
+    low, high = int(low), int(high)
+    chosen = urlstate.year_range("lata", t("filter_years"), low, high, container=container)
+    return None if chosen == (low, high) else chosen
+
+
+def table(frame: pd.DataFrame, columns: dict[str, str], name: str, *, height=None,
+          column_config=None, key=None, **kwargs):
+    """Show `frame[columns]` with translated headers and a CSV download of the same table."""
+    shown = frame[[c for c in columns if c in frame.columns]].rename(
+        columns={c: t(k) for c, k in columns.items()})
+    if "voivodeship" in columns and t(columns["voivodeship"]) in shown.columns:
+        lang = current_language()
+        col = t(columns["voivodeship"])
+        shown[col] = shown[col].map(lambda v: voivodeship_label(v, lang) if v else None)
+    event = st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto",
+                         column_config=column_config, key=key, **kwargs)
+    data.csv_download(shown, name, key=f"csv_{key or name}")
+    return event
+
+
+def html_table(frame: pd.DataFrame, columns: dict[str, str], name: str | None = None,
+               *, download: bool = True, flag_zero: bool = False) -> None:
+    """A small static table as escaped HTML (readable, wraps long names, selectable text),
+    with a CSV download of the same rows; for long lists use `table`. `columns` maps
+    frame columns to label keys (None: the column name is already the header);
+    `flag_zero` marks zero counts red (something one municipality lacks)."""
+    shown = frame[[c for c in columns if c in frame.columns]].rename(
+        columns={c: t(k) if k else c for c, k in columns.items()})
+    if "voivodeship" in columns and t(columns["voivodeship"]) in shown.columns:
+        lang = current_language()
+        col = t(columns["voivodeship"])
+        shown[col] = shown[col].map(lambda v: voivodeship_label(v, lang) if v else None)
+    numeric = [pd.api.types.is_numeric_dtype(shown[c]) for c in shown.columns]
+    cell = "padding:4px 8px;border-bottom:1px solid #e9ecef;vertical-align:top"
+    zero = ";background:#ffe3e3;color:#c92a2a;font-weight:600"
+    head = "".join(f'<th style="{cell};text-align:{"right" if n else "left"};font-weight:600;'
+                   f'color:#495057">{html.escape(str(c))}</th>'
+                   for c, n in zip(shown.columns, numeric))
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{cell};text-align:{"right" if n else "left"}'
+                         f'{zero if flag_zero and n and v == 0 else ""}'
+                         f'{";white-space:nowrap" if n or _ISO_DATE.match(fmt(v)) else ""}">'
+                         f"{html.escape(fmt(v))}</td>" for v, n in zip(row, numeric)) + "</tr>"
+        for row in shown.itertuples(index=False))
+    show_html(f'<table class="pm-table" style="width:100%;border-collapse:collapse;'
+              f'font-size:0.9rem"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+    if download and name:
+        data.csv_download(shown, name)
+
+
+def html_list(items, empty: str | None = None) -> str:
+    """An escaped <ul> of plain strings (scraped text is never interpreted)."""
+    items = [i for i in items if i]
+    if not items:
+        return f'<p style="color:#868e96">{html.escape(empty or t("none_found"))}</p>'
+    lis = "".join(f"<li>{html.escape(str(i))}</li>" for i in items)
+    return f'<ul style="margin:0 0 0.6rem 1.1rem;padding:0">{lis}</ul>'
+
+
+def show_html(markup: str) -> None:
+    """Render markup we built ourselves (all warehouse text inside it already escaped)."""
+    st.html(markup)
+
+
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+
+
+def md_escape(text) -> str:
+    """Scraped text made inert for Streamlit labels that understand Markdown."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def document_link(document_id: str, title, meta: str = "", same_page: bool = False) -> None:
+    """A link to a document's view on the Documents page. On that page itself it is a
+    link-styled button setting `doc` in the URL (st.page_link to the current page would
+    leave the address unchanged, so the view could not be shared)."""
+    label = md_escape(" · ".join(x for x in (meta, str(title or document_id)) if x))
+    if not same_page:
+        st.page_link(page_path("documents"), label=label, icon=":material/description:",
+                     query_params={"doc": document_id})
+    elif st.button(label, key=f"open_{document_id}", type="tertiary",
+                   icon=":material/description:"):
+        st.query_params["doc"] = document_id  # the list's filters stay for "back"
+        st.rerun()
+
+
+def fmt(value, empty: str = "—") -> str:
+    """A scalar for display: missing values as a dash."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return empty
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

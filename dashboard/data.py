@@ -1,0 +1,97 @@
+"""Where the dashboard gets its data: the warehouse path, read-only connections, cached queries.
+
+Pages never write SQL; they call `query("name", **filters)`, which runs
+`warehouse.queries.name(con, **filters)` on a read-only connection and caches the DataFrame
+keyed by the filters and the warehouse file's modification time (a reload shows new data).
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from dashboard.i18n import t
+from warehouse import queries
+from warehouse import sql as _sql
+
+log = logging.getLogger("partmon.dashboard")
+
+
+class WarehouseUnavailable(Exception):
+    """The warehouse cannot be read; the message is one line meant for the user."""
+
+
+def db_path() -> str | None:
+    """The DuckDB path from `--db PATH` after `--` on the streamlit command line, or PARTMON_DB."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--db")
+    args, _ = parser.parse_known_args(sys.argv[1:])
+    return args.db or os.environ.get("PARTMON_DB") or None
+
+
+def file_stamp(path: str) -> float:
+    """Changes whenever the warehouse file (or its WAL) is written: part of every cache key."""
+    stamps = [os.stat(p).st_mtime_ns for p in (path, path + ".wal") if os.path.exists(p)]
+    return max(stamps) if stamps else 0
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(path: str, mtime: float, name: str, filters: tuple) -> pd.DataFrame:
+    # the same settings as warehouse.sql, so both can have the file open in one process
+    con = duckdb.connect(path, read_only=True, config=dict(getattr(_sql, "SAFE_CONFIG", {})))
+    try:
+        return getattr(queries, name)(con, **dict(filters))
+    finally:
+        con.close()
+
+
+def _freeze(value):
+    if isinstance(value, (list, tuple, set)):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def query(name: str, **filters) -> pd.DataFrame:
+    """Run `warehouse.queries.<name>` read-only with `filters`; cached until the file changes."""
+    path = db_path()
+    if not path:
+        raise WarehouseUnavailable(t("err_no_db_arg"))
+    if not Path(path).is_file():
+        raise WarehouseUnavailable(t("err_missing_file", path=path))
+    key = tuple(sorted((k, _freeze(v)) for k, v in filters.items()))
+    try:
+        frame = _cached(path, file_stamp(path), name, key)
+    except (duckdb.CatalogException, duckdb.BinderException) as exc:
+        log.exception("query %s failed on %s", name, path)
+        raise WarehouseUnavailable(t("err_schema", path=path, reason=first_line(exc))) from exc
+    except duckdb.Error as exc:
+        log.exception("query %s failed on %s", name, path)
+        raise WarehouseUnavailable(t("err_unreadable", path=path, reason=first_line(exc))) from exc
+    # lists are unhashable for st.cache_data; hand out a copy so pages may modify it
+    return frame.copy()
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def guarded(draw) -> None:
+    """Run a page body; a warehouse problem becomes one clear message instead of a traceback."""
+    try:
+        draw()
+    except WarehouseUnavailable as exc:
+        st.error(str(exc), icon=":material/database:")
+
+
+def csv_download(frame: pd.DataFrame, name: str, key: str | None = None) -> None:
+    """A CSV download button for a table (UTF-8 with BOM so spreadsheets read Polish letters)."""
+    st.download_button(t("download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
+                       file_name=f"{name}.csv", mime="text/csv", key=key or f"csv_{name}",
+                       icon=":material/download:", on_click="ignore")

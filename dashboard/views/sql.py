@@ -1,0 +1,63 @@
+"""SQL: a read-only query box over the warehouse; the query lives in the URL, results go to CSV."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, urlstate
+from dashboard.i18n import t
+
+MAX_ROWS = 5000
+TIMEOUT_S = 20
+EXAMPLES = [
+    "SELECT name, voivodeship, kind FROM municipalities ORDER BY voivodeship, name",
+    "SELECT mu.name AS municipality, p.area, p.text\nFROM priority_tasks p\n"
+    "JOIN documents d ON d.id = p.document_id\nJOIN municipalities mu ON mu.id = d.municipality_id\n"
+    "ORDER BY municipality, p.area",
+    "SELECT o.name, count(DISTINCT om.document_id) AS documents\nFROM organisations o\n"
+    "JOIN organisation_mentions om ON om.organisation_id = o.id\nGROUP BY o.name ORDER BY documents DESC",
+]
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _run(path: str, mtime: float, sql: str, max_rows: int):
+    from warehouse.sql import run_query
+
+    return run_query(path, sql, max_rows=max_rows, timeout_s=TIMEOUT_S)
+
+
+def draw() -> None:
+    st.title(t("page_sql"))
+    st.caption(t("sql_intro", rows=MAX_ROWS, seconds=TIMEOUT_S))
+    with st.expander(t("sql_examples")):
+        for example in EXAMPLES:
+            st.code(example, language="sql")
+        st.caption(t("sql_tables_hint"))
+    with st.form("sql_form", border=False):
+        sql = urlstate.text_area("q", t("sql_query"), height=160,
+                                 placeholder="SELECT * FROM documents LIMIT 10")
+        st.form_submit_button(t("sql_run"), icon=":material/play_arrow:", type="primary")
+    if not sql:
+        return
+    path = data.db_path()
+    if not path:
+        raise data.WarehouseUnavailable(t("err_no_db_arg"))
+    try:
+        columns, rows, truncated = _run(path, data.file_stamp(path), sql, MAX_ROWS)
+    except ImportError:
+        st.error(t("sql_unavailable"))
+        return
+    except Exception as exc:  # run_query's errors carry a one-line message for the user
+        data.log.info("query refused or failed: %s", exc)
+        st.error(data.first_line(exc), icon=":material/error:")
+        return
+    frame = pd.DataFrame([list(r) for r in rows], columns=columns)
+    note = t("sql_rows", n=len(frame))
+    if truncated:
+        note += " " + t("sql_truncated", n=MAX_ROWS)
+    st.caption(note)
+    st.dataframe(frame, hide_index=True, width="stretch")
+    data.csv_download(frame, "query")
+
+
+data.guarded(draw)

@@ -1,0 +1,379 @@
+"""Every question the dashboard (and CLI) asks the warehouse, as SQL returning DataFrames.
+
+Each function takes a DuckDB connection (read-only is enough) and plain filter values and
+returns a pandas DataFrame, so the same question is answered the same way everywhere.
+Common filters: `voivodeship` (lower-case adjective or None for all), `years` ((from, to)
+inclusive or None for all; rows without a year drop out once a range is given) and
+`municipality_ids` (list of municipalities.id or None). A document's year is its
+`document_year`; a meeting's year is its own, else its document's.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import duckdb
+import pandas as pd
+
+# kinds of extracted items that carry character offsets, in drawing priority order
+SPAN_KINDS = ("organisation", "date", "goal", "priority_task", "meeting", "person",
+              "legal_act", "funding")
+
+_TITLE = "coalesce(nullif(trim(d.report_title), ''), nullif(trim(d.title), ''), d.url)"
+
+
+def _df(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence = ()) -> pd.DataFrame:
+    return con.execute(sql, list(params)).df()
+
+
+def _where(voivodeship=None, years=None, municipality_ids=None, year_expr="d.document_year"):
+    """WHERE conditions over documents `d` left-joined with municipalities `mu`."""
+    conds, params = ["TRUE"], []
+    if voivodeship:
+        conds.append("mu.voivodeship = ?")
+        params.append(voivodeship)
+    if years:
+        conds.append(f"{year_expr} BETWEEN ? AND ?")
+        params += [int(years[0]), int(years[1])]
+    if municipality_ids:
+        conds.append("d.municipality_id IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(municipality_ids))
+    return " AND ".join(conds), params
+
+
+_DOCS = "documents d LEFT JOIN municipalities mu ON mu.id = d.municipality_id"
+
+
+# --- overview -------------------------------------------------------------------------------
+
+def year_bounds(con) -> pd.DataFrame:
+    """Smallest and largest year of any document or meeting (nulls when none is dated)."""
+    return _df(con, """
+        SELECT min(y)::INTEGER AS min_year, max(y)::INTEGER AS max_year FROM (
+            SELECT document_year AS y FROM documents
+            UNION ALL SELECT year FROM meetings) WHERE y BETWEEN 1990 AND 2100""")
+
+
+def voivodeships(con) -> pd.DataFrame:
+    """Voivodeships that have at least one municipality in the warehouse."""
+    return _df(con, """SELECT DISTINCT voivodeship FROM municipalities
+                       WHERE voivodeship IS NOT NULL ORDER BY voivodeship""")
+
+
+def summary(con, voivodeship=None, years=None) -> pd.DataFrame:
+    """One row: municipalities (with a document), documents, meetings, organisations."""
+    where, params = _where(voivodeship, years)
+    mwhere, mparams = _where(voivodeship, years, year_expr="coalesce(m.year, d.document_year)")
+    return _df(con, f"""
+        SELECT
+          (SELECT count(DISTINCT d.municipality_id) FROM {_DOCS} WHERE {where}) AS municipalities,
+          (SELECT count(*) FROM {_DOCS} WHERE {where}) AS documents,
+          (SELECT count(*) FROM meetings m JOIN {_DOCS} ON d.id = m.document_id
+             WHERE {mwhere}) AS meetings,
+          (SELECT count(DISTINCT om.organisation_id) FROM organisation_mentions om
+             JOIN {_DOCS} ON d.id = om.document_id WHERE {where}) AS organisations,
+          (SELECT coalesce(sum(m.participants), 0) FROM meetings m JOIN {_DOCS}
+             ON d.id = m.document_id WHERE {mwhere})::BIGINT AS participants
+        """, params + params + mparams + params + mparams)
+
+
+def meetings_over_time(con, voivodeship=None, years=None) -> pd.DataFrame:
+    """Meetings and participants per month (`YYYY-MM`; a year-only date counts as January)."""
+    where, params = _where(voivodeship, years, year_expr="coalesce(m.year, d.document_year)")
+    return _df(con, f"""
+        WITH dated AS (
+          SELECT coalesce(m.meeting_date, d.document_date) AS day, m.participants
+          FROM meetings m JOIN {_DOCS} ON d.id = m.document_id WHERE {where})
+        SELECT CASE WHEN length(day) >= 7 THEN substr(day, 1, 7) ELSE substr(day, 1, 4) || '-01'
+               END AS month,
+               count(*) AS meetings, coalesce(sum(participants), 0)::BIGINT AS participants
+        FROM dated WHERE day IS NOT NULL AND regexp_matches(day, '^\\d{{4}}')
+        GROUP BY month ORDER BY month""", params)
+
+
+def voivodeship_activity(con, years=None) -> pd.DataFrame:
+    """Per voivodeship: municipalities with documents, documents, meetings, participants,
+    and the municipality with most documents there."""
+    where, params = _where(None, years)
+    mwhere, mparams = _where(None, years, year_expr="coalesce(m.year, d.document_year)")
+    return _df(con, f"""
+        WITH per_muni AS (
+          SELECT mu.voivodeship, mu.name, count(*) AS documents
+          FROM {_DOCS} WHERE {where} AND mu.voivodeship IS NOT NULL GROUP BY ALL),
+        docs AS (
+          SELECT voivodeship, count(*) AS municipalities, sum(documents)::BIGINT AS documents,
+                 arg_max(name, (documents, name)) AS top_municipality
+          FROM per_muni GROUP BY 1),
+        meets AS (
+          SELECT mu.voivodeship, count(*) AS meetings,
+                 coalesce(sum(m.participants), 0)::BIGINT AS participants
+          FROM meetings m JOIN {_DOCS} ON d.id = m.document_id
+          WHERE {mwhere} AND mu.voivodeship IS NOT NULL GROUP BY 1)
+        SELECT coalesce(docs.voivodeship, meets.voivodeship) AS voivodeship,
+               coalesce(docs.municipalities, 0) AS municipalities,
+               coalesce(docs.documents, 0) AS documents,
+               coalesce(meets.meetings, 0) AS meetings,
+               coalesce(meets.participants, 0) AS participants, docs.top_municipality
+        FROM docs FULL JOIN meets ON docs.voivodeship = meets.voivodeship
+        ORDER BY documents DESC, voivodeship""", params + mparams)
+
+
+def top_municipalities(con, voivodeship=None, years=None, limit: int = 10) -> pd.DataFrame:
+    """The municipalities with most meetings (then documents) within the filters."""
+    where, params = _where(voivodeship, years)
+    mwhere, mparams = _where(voivodeship, years, year_expr="coalesce(m.year, d.document_year)")
+    return _df(con, f"""
+        WITH docs AS (
+          SELECT d.municipality_id AS id, count(*) AS documents FROM {_DOCS}
+          WHERE {where} AND d.municipality_id IS NOT NULL GROUP BY 1),
+        meets AS (
+          SELECT d.municipality_id AS id, count(*) AS meetings,
+                 sum(m.participants)::BIGINT AS participants
+          FROM meetings m JOIN {_DOCS} ON d.id = m.document_id
+          WHERE {mwhere} GROUP BY 1),
+        orgs AS (
+          SELECT d.municipality_id AS id, count(DISTINCT om.organisation_id) AS organisations
+          FROM organisation_mentions om JOIN {_DOCS} ON d.id = om.document_id
+          WHERE {where} GROUP BY 1)
+        SELECT mu.id, mu.name, mu.kind, mu.voivodeship, docs.documents,
+               coalesce(meets.meetings, 0) AS meetings, meets.participants,
+               coalesce(orgs.organisations, 0) AS organisations
+        FROM docs JOIN municipalities mu ON mu.id = docs.id
+        LEFT JOIN meets ON meets.id = docs.id LEFT JOIN orgs ON orgs.id = docs.id
+        ORDER BY meetings DESC, documents DESC, mu.name LIMIT ?""",
+               params + mparams + params + [int(limit)])
+
+
+def top_organisations(con, voivodeship=None, years=None, limit: int = 10) -> pd.DataFrame:
+    """The organisations mentioned in most municipalities (then documents) within the filters."""
+    where, params = _where(voivodeship, years)
+    return _df(con, f"""
+        SELECT o.id, o.name, o.kind,
+               count(DISTINCT d.municipality_id) AS municipalities,
+               count(DISTINCT d.id) AS documents, count(*) AS mentions
+        FROM organisation_mentions om JOIN organisations o ON o.id = om.organisation_id
+        JOIN {_DOCS} ON d.id = om.document_id
+        WHERE {where}
+        GROUP BY o.id, o.name, o.kind
+        ORDER BY municipalities DESC, documents DESC, mentions DESC, o.name LIMIT ?""",
+               params + [int(limit)])
+
+
+# --- municipalities -------------------------------------------------------------------------
+
+def municipality_list(con, voivodeship=None) -> pd.DataFrame:
+    """Municipalities with at least one document: id, name, kind, voivodeship, documents."""
+    where, params = _where(voivodeship)
+    return _df(con, f"""
+        SELECT mu.id, mu.name, mu.kind, mu.voivodeship, count(d.id) AS documents
+        FROM municipalities mu JOIN documents d ON d.municipality_id = mu.id
+        WHERE {where}
+        GROUP BY ALL ORDER BY mu.name, mu.voivodeship""", params)
+
+
+def municipality_meetings(con, municipality_ids, years=None) -> pd.DataFrame:
+    """Meetings of the given municipalities, with the report they come from."""
+    where, params = _where(None, years, municipality_ids,
+                           year_expr="coalesce(m.year, d.document_year)")
+    return _df(con, f"""
+        SELECT d.municipality_id, coalesce(m.meeting_date, d.document_date) AS date,
+               m.kind, m.participants, m.organisations_count, m.place,
+               {_TITLE} AS document, d.id AS document_id
+        FROM meetings m JOIN {_DOCS} ON d.id = m.document_id
+        WHERE {where} ORDER BY d.municipality_id, date NULLS LAST, m.item_no""", params)
+
+
+def _items(con, table: str, columns: str, municipality_ids, years, order: str) -> pd.DataFrame:
+    where, params = _where(None, years, municipality_ids)
+    return _df(con, f"""
+        SELECT d.municipality_id, {columns}, {_TITLE} AS document, d.id AS document_id,
+               d.document_date AS date
+        FROM {table} x JOIN {_DOCS} ON d.id = x.document_id
+        WHERE {where} ORDER BY d.municipality_id, {order}""", params)
+
+
+def municipality_goals(con, municipality_ids, years=None) -> pd.DataFrame:
+    """Goals stated in the municipalities' reports (main goals first)."""
+    return _items(con, "goals", "x.text, x.level", municipality_ids, years,
+                  "CASE x.level WHEN 'main' THEN 0 WHEN 'specific' THEN 1 ELSE 2 END, "
+                  "d.document_date, x.item_no")
+
+
+def municipality_priority_tasks(con, municipality_ids, years=None) -> pd.DataFrame:
+    """Priority tasks of the municipalities, with their policy area (null when none)."""
+    return _items(con, "priority_tasks", "x.area, x.text", municipality_ids, years,
+                  "x.area NULLS LAST, d.document_date, x.item_no")
+
+
+def municipality_legal_acts(con, municipality_ids, years=None) -> pd.DataFrame:
+    """Legal acts cited in the municipalities' reports."""
+    return _items(con, "legal_acts", "x.text", municipality_ids, years,
+                  "d.document_date, x.item_no")
+
+
+def municipality_funding(con, municipality_ids, years=None) -> pd.DataFrame:
+    """Programmes and funds named in the municipalities' reports."""
+    return _items(con, "funding", "x.name", municipality_ids, years,
+                  "d.document_date, x.item_no")
+
+
+def municipality_organisations(con, municipality_ids, years=None) -> pd.DataFrame:
+    """Organisations mentioned in each municipality's reports, most documents first."""
+    where, params = _where(None, years, municipality_ids)
+    return _df(con, f"""
+        SELECT d.municipality_id, o.id AS organisation_id, o.name, o.kind,
+               count(DISTINCT d.id) AS documents, count(*) AS mentions
+        FROM organisation_mentions om JOIN organisations o ON o.id = om.organisation_id
+        JOIN {_DOCS} ON d.id = om.document_id
+        WHERE {where} GROUP BY ALL
+        ORDER BY d.municipality_id, documents DESC, mentions DESC, o.name""", params)
+
+
+# --- organisations --------------------------------------------------------------------------
+
+def organisation_list(con, search: str | None = None, kind: str | None = None,
+                      voivodeship=None, years=None) -> pd.DataFrame:
+    """Organisations with how many municipalities and documents mention them."""
+    where, params = _where(voivodeship, years)
+    if search:
+        where += " AND (o.name ILIKE ? OR om.surface ILIKE ?)"
+        params += [f"%{search}%"] * 2
+    if kind:
+        where += " AND o.kind = ?"
+        params.append(kind)
+    return _df(con, f"""
+        SELECT o.id, o.name, o.kind, count(DISTINCT d.municipality_id) AS municipalities,
+               count(DISTINCT d.id) AS documents, count(*) AS mentions
+        FROM organisation_mentions om JOIN organisations o ON o.id = om.organisation_id
+        JOIN {_DOCS} ON d.id = om.document_id
+        WHERE {where} GROUP BY ALL
+        ORDER BY municipalities DESC, documents DESC, o.name""", params)
+
+
+def organisation(con, organisation_id: str) -> pd.DataFrame:
+    """One organisation row (empty when the id is unknown)."""
+    return _df(con, "SELECT id, name, kind FROM organisations WHERE id = ?", [organisation_id])
+
+
+def organisation_mentions(con, organisation_id: str, context: int = 80) -> pd.DataFrame:
+    """Each mention of one organisation with its document and the words around it
+    (`before`, `surface` as written, `after`: up to `context` characters each side)."""
+    return _df(con, f"""
+        SELECT d.id AS document_id, d.document_date AS date, mu.name AS municipality,
+               mu.voivodeship, {_TITLE} AS document, om.surface,
+               CASE WHEN om.char_start IS NOT NULL THEN regexp_replace(
+                 substr(d.text, greatest(om.char_start - $2, 0) + 1,
+                        om.char_start - greatest(om.char_start - $2, 0)), '\\s+', ' ', 'g')
+               END AS before,
+               CASE WHEN om.char_end IS NOT NULL THEN regexp_replace(
+                 substr(d.text, om.char_end + 1, $2), '\\s+', ' ', 'g')
+               END AS after,
+               d.url
+        FROM organisation_mentions om JOIN {_DOCS} ON d.id = om.document_id
+        WHERE om.organisation_id = $1
+        ORDER BY d.document_date NULLS LAST, d.id, om.item_no, om.mention_no""",
+               [organisation_id, int(context)])
+
+
+def organisation_kinds(con) -> pd.DataFrame:
+    """The organisation kinds present (ngo, public, business, other)."""
+    return _df(con, "SELECT DISTINCT kind FROM organisations WHERE kind IS NOT NULL ORDER BY 1")
+
+
+# --- documents ------------------------------------------------------------------------------
+
+def document_search(con, query: str, limit: int = 500) -> pd.DataFrame:
+    """Full-text hits (`warehouse.search`, Polish inflection aware) → id, score, snippet,
+    best first; empty when the query has no words or the search index was never built."""
+    empty = pd.DataFrame({"id": pd.Series(dtype=str), "score": pd.Series(dtype=float),
+                          "snippet": pd.Series(dtype=str)})
+    try:
+        from warehouse.search import search
+    except ImportError:
+        return empty
+    if not con.execute("SELECT count(*) FROM search_index_state").fetchone()[0]:
+        return empty
+    hits = search(con, query, limit=limit)
+    return pd.DataFrame(hits, columns=["id", "score", "snippet"]) if hits else empty
+
+
+def document_list(con, voivodeship=None, years=None, municipality_ids=None,
+                  search: str | None = None, limit: int = 500) -> pd.DataFrame:
+    """Documents matching the filters, newest first. With `search`: the full-text index's
+    hits, best first, when it has any; otherwise documents whose title, URL or text contain
+    every word (ILIKE). `match` says which (`fulltext`/`substring`), `snippet` shows where."""
+    where, params = _where(voivodeship, years, municipality_ids)
+    hits = document_search(con, search, limit=max(limit, 1000)) if search else None
+    order, snippet, match = "d.document_date DESC NULLS LAST, mu.name, title", "NULL", "NULL"
+    if hits is not None and not hits.empty:
+        con.register("partmon_hits", hits.assign(rank=range(len(hits))))
+        where += " AND d.id IN (SELECT id FROM partmon_hits)"
+        order = "(SELECT rank FROM partmon_hits h WHERE h.id = d.id)"
+        snippet = "(SELECT snippet FROM partmon_hits h WHERE h.id = d.id)"
+        match = "'fulltext'"
+    elif search:
+        words = search.split()
+        for word in words:
+            where += f" AND ({_TITLE} ILIKE ? OR d.text ILIKE ? OR d.url ILIKE ?)"
+            params += [f"%{word}%"] * 3
+        snippet = ("CASE WHEN strpos(lower(d.text), lower(?)) > 0 THEN '…' || "
+                   "regexp_replace(substr(d.text, greatest(strpos(lower(d.text), lower(?)) - 60,"
+                   " 1), 200), '\\s+', ' ', 'g') || '…' END")
+        match = "'substring'"
+        params = [words[0], words[0]] + params if words else params
+    try:
+        return _df(con, f"""
+            SELECT d.id, d.document_date AS date, mu.name AS municipality, mu.voivodeship,
+                   {_TITLE} AS title, d.content_type,
+                   (SELECT count(*) FROM meetings m WHERE m.document_id = d.id) AS meetings,
+                   (SELECT count(DISTINCT organisation_id) FROM organisation_mentions om
+                      WHERE om.document_id = d.id) AS organisations,
+                   (SELECT count(*) FROM priority_tasks p WHERE p.document_id = d.id)
+                      AS priority_tasks,
+                   {snippet} AS snippet, {match} AS match, d.url
+            FROM {_DOCS} WHERE {where}
+            ORDER BY {order} LIMIT ?""", params + [int(limit)])
+    finally:
+        if hits is not None and not hits.empty:
+            con.unregister("partmon_hits")
+
+
+def document(con, document_id: str) -> pd.DataFrame:
+    """One document with its text and what was extracted about it as a whole."""
+    return _df(con, f"""
+        SELECT d.id, {_TITLE} AS title, d.url, d.source, d.content_type, d.fetched_at,
+               d.document_date, mu.name AS municipality, mu.kind AS municipality_kind,
+               mu.voivodeship, d.text, d.text_error, d.extraction_error, d.extractor_version,
+               d.next_meeting_date, d.next_meeting_time, d.next_meeting_place
+        FROM {_DOCS} WHERE d.id = ?""", [document_id])
+
+
+def document_spans(con, document_id: str) -> pd.DataFrame:
+    """Extracted items of one document that have character offsets: kind, label, start, end."""
+    return _df(con, """
+        SELECT * FROM (
+          SELECT 'organisation' AS kind, o.name AS label, om.char_start, om.char_end
+            FROM organisation_mentions om JOIN organisations o ON o.id = om.organisation_id
+            WHERE om.document_id = $1
+          UNION ALL SELECT 'date', value || coalesce(' – ' || end_value, ''), char_start, char_end
+            FROM dates WHERE document_id = $1
+          UNION ALL SELECT 'goal', text, char_start, char_end FROM goals WHERE document_id = $1
+          UNION ALL SELECT 'priority_task', coalesce(area || ': ', '') || text, char_start,
+                           char_end FROM priority_tasks WHERE document_id = $1
+          UNION ALL SELECT 'meeting', concat_ws(', ', meeting_date, kind,
+                           participants::VARCHAR), char_start, char_end
+            FROM meetings WHERE document_id = $1
+          UNION ALL SELECT 'person', concat_ws(', ', name, role), char_start, char_end
+            FROM people WHERE document_id = $1
+          UNION ALL SELECT 'legal_act', text, char_start, char_end
+            FROM legal_acts WHERE document_id = $1
+          UNION ALL SELECT 'funding', name, char_start, char_end
+            FROM funding WHERE document_id = $1)
+        ORDER BY char_start NULLS LAST, char_end DESC""", [document_id])
+
+
+def counts(con) -> pd.DataFrame:
+    """Rows per main table: tells an empty warehouse from a filtered-out view."""
+    return _df(con, """
+        SELECT (SELECT count(*) FROM documents) AS documents,
+               (SELECT count(*) FROM municipalities) AS municipalities,
+               (SELECT count(*) FROM documents WHERE extracted_at IS NOT NULL) AS extracted""")
