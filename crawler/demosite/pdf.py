@@ -20,11 +20,13 @@ class PdfError(RuntimeError):
 
 
 def _fonts() -> None:
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
+    # The family mapping is registered every time: another module in the same process may
+    # have registered the fonts by these names without it, and platypus needs the family.
+    registered = pdfmetrics.getRegisteredFontNames()
     try:
-        pdfmetrics.registerFont(TTFont(FONT, f"{FONT_DIR}/DejaVuSans.ttf"))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, f"{FONT_DIR}/DejaVuSans-Bold.ttf"))
+        for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+            if name not in registered:
+                pdfmetrics.registerFont(TTFont(name, f"{FONT_DIR}/{file}"))
     except Exception as exc:  # reportlab raises its own TTFError or OSError
         raise PdfError(f"{FONT_DIR}/DejaVuSans.ttf: cannot load font ({exc}); "
                        "install the Debian package fonts-dejavu-core") from exc

@@ -1,0 +1,1 @@
+"""spaCy components of the partmon pipeline (one module each) and their shared helpers."""

@@ -1,0 +1,174 @@
+"""partmon_dates: finds calendar dates, months, ranges and years written in the report body
+and resolves relative ones (`br.`) against the document's own year."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import data
+from .layout import in_chrome
+
+if not Doc.has_extension("dates"):
+    Doc.set_extension("dates", default=None)
+if not Doc.has_extension("doc_year"):
+    Doc.set_extension("doc_year", default=None)
+
+
+DIGIT = re.compile(r"\d")
+RELATIVE = re.compile(r"\bb\.?\s?r\.|bieżącego", re.I)
+
+
+def trie_regex(words) -> str:
+    """An alternation of `words` as a prefix tree: far fewer branches to try at each position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=None)
+def compiled_patterns():
+    month_re = trie_regex(data.months())
+    weekday_re = "|".join(re.escape(w) for w in sorted(data.word_list("weekdays.txt"), key=len, reverse=True))
+    out = []
+    for spec in data.jsonl("dates.jsonl"):
+        pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re)
+        out.append((spec["kind"], re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)", re.I)))
+    return out
+
+
+def _month(word: str) -> int:
+    return data.months()[word.lower()]
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    if not 1900 <= y <= 2100:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    if not 1 <= d <= 31:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _value(kind: str, g: dict, year: int | None):
+    """(value, end, precision, needs_year) for one match."""
+    if kind == "day_pair":
+        return _iso(int(g["y"]), _month(g["m"]), int(g["d1"])), None, "day", False
+    if kind == "day_range":
+        y, m = int(g["y"]), _month(g["m"])
+        return _iso(y, m, int(g["d1"])), _iso(y, m, int(g["d2"])), "day", False
+    if kind == "month_range":
+        y2 = int(g["y"])
+        y1 = int(g["y1"]) if g.get("y1") else y2
+        return _iso(y1, _month(g["m1"])), _iso(y2, _month(g["m2"])), "month", False
+    if kind == "day":
+        return _iso(int(g["y"]), _month(g["m"]), int(g["d"])), None, "day", False
+    if kind in ("day_relative", "day_no_year"):
+        if year is None:
+            return None, None, "day", True
+        return _iso(year, _month(g["m"]), int(g["d"])), None, "day", True
+    if kind in ("day_numeric", "day_iso"):
+        return _iso(int(g["y"]), int(g["mn"]), int(g["d"])), None, "day", False
+    if kind == "month":
+        return _iso(int(g["y"]), _month(g["m"])), None, "month", False
+    if kind == "month_relative":
+        if year is None:
+            return None, None, "month", True
+        return _iso(year, _month(g["m"])), None, "month", True
+    if kind == "year_range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if y2 <= y1 or y2 - y1 > 30:
+            return None, None, "year", False
+        return _iso(y1), _iso(y2), "year", False
+    if kind == "year":
+        return _iso(int(g["y"])), None, "year", False
+    return None, None, None, False
+
+
+def find_dates(text: str, skip=lambda start: False) -> list[dict]:
+    """Every date in `text`, longest match first, without overlaps; relative ones resolved
+    against the year of the first explicit full date."""
+    found = []
+    taken = []
+    # every date form has a digit on its line: only those lines are searched
+    # every date form has a digit (or "br.") on its line: only those lines are searched, joined
+    # into one string so that each pattern runs once
+    parts, starts, offsets, pos, joined_len = [], [], [], 0, 0
+    for line in text.split("\n"):
+        if DIGIT.search(line) or RELATIVE.search(line):
+            parts.append(line)
+            starts.append(joined_len)
+            offsets.append(pos)
+            joined_len += len(line) + 1
+        pos += len(line) + 1
+    joined = "\n".join(parts)
+    for kind, rx in compiled_patterns():
+        for m in rx.finditer(joined):
+            k = bisect_right(starts, m.start()) - 1
+            s, e = m.start() - starts[k] + offsets[k], m.end() - starts[k] + offsets[k]
+            if any(s < te and ts < e for ts, te in taken) or skip(s):
+                continue
+            taken.append((s, e))
+            found.append({"kind": kind, "start": s, "end_char": e, "groups": m.groupdict()})
+    found.sort(key=lambda d: d["start"])
+    year = None
+    for d in found:
+        if d["kind"] in ("day", "day_numeric", "day_iso", "day_range", "day_pair"):
+            v = _value(d["kind"], d["groups"], None)[0]
+            if v:
+                year = int(v[:4])
+                break
+    out = []
+    for d in found:
+        if d["kind"] == "day_pair":
+            # "2 i 9 marca 2019": two dates written as one
+            g = d["groups"]
+            for day in (g["d1"], g["d2"]):
+                v = _iso(int(g["y"]), _month(g["m"]), int(day))
+                if v:
+                    out.append({"text": text[d["start"]:d["end_char"]].strip(), "value": v, "end": None,
+                                "start": d["start"], "end_char": d["end_char"], "precision": "day",
+                                "relative": False, "kind": "day"})
+            continue
+        value, end, precision, relative = _value(d["kind"], d["groups"], year)
+        if value is None:
+            continue
+        out.append({"text": text[d["start"]:d["end_char"]].strip(), "value": value, "end": end,
+                    "start": d["start"], "end_char": d["end_char"], "precision": precision,
+                    "relative": relative, "kind": d["kind"]})
+    return out
+
+
+@Language.factory("partmon_dates")
+def make_dates(nlp, name):
+    return DatesComponent()
+
+
+class DatesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        dates = find_dates(doc._.text, skip=lambda s: in_chrome(doc, s))
+        doc._.dates = dates
+        days = [d for d in dates if d["precision"] == "day" and not d["relative"]]
+        doc._.doc_year = int(days[0]["value"][:4]) if days else None
+        return doc

@@ -1,0 +1,148 @@
+"""partmon_layout: splits the text into lines and words and marks site chrome (menus, link
+lists, counters, footers), which the other components skip."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import data
+
+WORD = re.compile(r"[A-Za-zÀ-ž]+(?:[-‐][A-Za-zÀ-ž]+)*")
+SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+
+for _name in ("lines", "chrome", "words", "title", "text", "word_chrome", "line_starts", "line_chrome"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _is_short(text: str) -> bool:
+    """A link-list line: a dozen words at most, not a sentence."""
+    return len(text.split()) <= 12 and not SENTENCE_END.search(text)
+
+
+def _menu_runs(lines) -> set[int]:
+    """Runs of three or more adjacent one-to-three-word lines (not in capitals, no punctuation,
+    no list markers) above the first paragraph: a navigation menu."""
+    out = set()
+    run = []
+    for i, (_s, _e, text) in enumerate(lines):
+        t = text.strip()
+        words = t.split()
+        if len(words) >= 8 and SENTENCE_END.search(t):
+            break
+        if t and len(words) <= 3 and not t.isupper() and not SENTENCE_END.search(t) \
+                and not any(c.isdigit() for c in t) \
+                and not re.match(r"^(?:[-•*–]|\d+[.)])", t):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    if len(run) >= 3:
+        out.update(run)
+    return out
+
+
+def chrome_lines(lines: list[tuple[int, int, str]]) -> set[int]:
+    """Indexes of lines that belong to the site around the report, not to the report."""
+    markers = data.line_matcher("chrome_markers.txt")
+    headings = data.word_list("chrome_headings.txt")
+    report_heading = data.regex_list("title_words.txt")
+    chrome = _menu_runs(lines)
+    first = next((i for i, (_s, _e, t) in enumerate(lines) if t.strip()), None)
+    if first is not None and " | " in lines[first][2] and len(lines[first][2].split()) <= 10:
+        chrome.add(first)  # a browser title "Section | Site" heading a text dump
+    in_block = False
+    for i, (_s, _e, text) in enumerate(lines):
+        t = text.strip()
+        if not t:
+            continue
+        low = t.lower().rstrip(":")
+        if low in headings:
+            chrome.add(i)
+            in_block = True
+            continue
+        if in_block:
+            if _is_short(t) and not (report_heading.search(t) and not any(c.isdigit() for c in t)):
+                chrome.add(i)
+                continue
+            in_block = False
+        if len(t) <= 200 and markers.search(t):  # chrome lines are short; long ones are text
+            chrome.add(i)
+    return chrome
+
+
+@Language.factory("partmon_layout")
+def make_layout(nlp, name):
+    return LayoutComponent()
+
+
+class LayoutComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc._.text = doc.text  # Doc.text is rebuilt from tokens on every access
+        lines = []
+        pos = 0
+        for body in text.split("\n"):
+            lines.append((pos, pos + len(body), body.rstrip("\r")))
+            pos += len(body) + 1
+        doc._.lines = lines
+        chrome = chrome_lines(lines)
+        doc._.chrome = sorted(chrome)  # a list: extension values must serialise (n_process > 1)
+        doc._.words = [(m.start(), m.end()) for m in WORD.finditer(text)]
+        doc._.line_starts = [s for s, _e, _t in lines]
+        chrome_flags = doc._.line_chrome = [i in chrome for i in range(len(lines))]
+        word_chrome, k = [], 0
+        for ws, _we in doc._.words:  # words and lines are both in text order
+            while k + 1 < len(lines) and lines[k + 1][0] <= ws:
+                k += 1
+            word_chrome.append(chrome_flags[k])
+        doc._.word_chrome = word_chrome
+        doc._.title = guess_title(lines, chrome)
+        return doc
+
+
+def _heading_like(text: str) -> bool:
+    words = text.split()
+    if len(text) < 4 or not WORD.search(text) or len(words) > 15 or text.endswith((".", ",", ";")):
+        return False
+    if len(words) == 1 and not text[:1].isupper():
+        return False
+    # a bare date or an author's login is not a title
+    return not re.fullmatch(r"[\d\s.,/-]*(?:\w+[\s,]*)?\d{4}[\s.,]*|\S+", text) or len(words) > 1 and not re.fullmatch(r"\d{1,2}\s+\w+,?\s+\d{4}", text)
+
+
+def guess_title(lines, chrome: set) -> str | None:
+    """The report's own heading: the first heading-like line naming a report or meeting; else
+    the first heading-like line after the site chrome that precedes the first paragraph; failing
+    that, the nearest heading above that paragraph."""
+    texts = [" ".join(t.split()) for _s, _e, t in lines]
+    marker = data.regex_list("title_words.txt")
+    for i, t in enumerate(texts):
+        if i in chrome or not t or len(t.split()) > 20 or t.endswith((".", ",", ";")) or not marker.search(t):
+            continue
+        if t.count("„") > t.count("”") and i + 1 < len(texts) and "”" in texts[i + 1]:
+            t = f"{t} {texts[i + 1]}"  # a heading wrapped inside its quoted name
+        return t
+    first_para = next((i for i, t in enumerate(texts) if i not in chrome and len(t.split()) >= 8), len(texts))
+    last_chrome = max([i for i in chrome if i < first_para], default=-1)
+    for i in range(last_chrome + 1, first_para):
+        if i not in chrome and _heading_like(texts[i]) and len(texts[i].split()) > 1:
+            return texts[i]
+    for i in range(min(first_para, len(texts)) - 1, -1, -1):
+        if i not in chrome and _heading_like(texts[i]) and len(texts[i].split()) > 1 \
+                and not re.fullmatch(r"\d{1,2}\s+\w+,?\s+\d{4}", texts[i]):
+            return texts[i]
+    return next((t for i, t in enumerate(texts) if i not in chrome and _heading_like(t)), None)
+
+
+def line_index(doc: Doc, char: int) -> int:
+    """Index of the line holding character offset `char`."""
+    return max(bisect_right(doc._.line_starts, char) - 1, 0)
+
+
+def in_chrome(doc: Doc, char: int) -> bool:
+    flags = doc._.line_chrome
+    return bool(flags) and flags[line_index(doc, char)]

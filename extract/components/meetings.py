@@ -1,0 +1,249 @@
+"""partmon_meetings: the meetings a report is about (date, kind, participants, organisations),
+the announced next meeting, and the document's date."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import data, morph
+
+for _name in ("meetings", "next_meeting", "document_date"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
+DIGIT = re.compile(r"\d")
+LIST_START = re.compile(r"\s*(?:[-•*–]|\d+[.)]|[a-z][.)])\s")
+HELD = re.compile(r"\b(?:odbył[oay]?\s+się|odbyły\s+się|się\s+odbył[oay]?|miał[oay]?\s+miejsce|zorganizowano|przeprowadzono|został[oay]?\s+(?:zorganizowane|przeprowadzone)\w*)\b", re.I)
+NEXT = re.compile(r"\b(?:(?:kolejn|następn)\w+\s+(?:\w+\s+){0,2}(?:odbędzie|odbędą|jest\s+zaplanowan\w*|zaplanowan\w+\s+(?:jest|zostało|zostały)|planowan\w+\s+jest|zaplanowano|przewidziano|planuje\s+się)|termin\s+(?:kolejnego|następnego)|zapraszamy\s+na\s+(?:kolejne|następne))", re.I)
+PARTICIPANTS = [
+    re.compile(r"(?:uczestniczył[oay]?|udział\s+wzięł[oay]?|wzięł[oay]?\s+udział|brał[oay]?\s+udział|był[oay]?\s+obecn\w+|obecn\w+\s+był[oay]?|przybył[oay]?)\s+(?:[\w.]+\s+){0,3}?(?P<n>\d{1,4})\s+(?:osób|osoby|osoba|uczestników|uczestniczek|uczestnik\w*|mieszkańc\w+|przedstawiciel\w*)", re.I),
+    re.compile(r"(?<![\d–-])(?P<n>\d{1,4})\s+(?:osób|osoby|uczestników|uczestniczek|mieszkańców|przedstawicieli)\s+(?:\w+\s+){0,3}?(?:uczestniczył\w*|wzięł\w*|brał\w*|przybył\w*)", re.I),
+]
+ORG_COUNT = re.compile(r"(?:reprezentował\w*|reprezentując\w*|z|przedstawiciel\w*)\s+(?P<n>\d{1,4})\s+organizacj\w*", re.I)
+COUNT_MEETINGS = re.compile(r"(?P<n>\d{1,2})\s+(?:spotkań|spotkania|warsztatów|sesji|zebrań|debat)", re.I)
+TIME = re.compile(r"(?:godz(?:\.|in(?:ie|ę|ach|y))?|o|od)\s*(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?:\s*[-–—]\s*(?:do\s+)?(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?", re.I)
+PLACE = re.compile(r"(?<!\w)(?:w|we)\s+(?P<p>[A-ZĄĆĘŁŃÓŚŹŻ][^;\n]*?)(?=\s+(?:w\s+godz|o\s+godz|na\s+godz|od\s+godz|godz)|[;\n]|\.\s*$|$)")
+
+
+@lru_cache(maxsize=None)
+def meeting_kinds() -> dict:
+    return {r[0]: r[1] for r in data.table("meeting_kinds.tsv")}
+
+
+def _kind(sentence: str):
+    kinds = meeting_kinds()
+    for w in re.findall(r"[^\W\d_]+", sentence):
+        for lem in morph.lemmas(w):
+            if lem in kinds:
+                return kinds[lem]
+    return None
+
+
+def _sentences(text: str):
+    """Sentences with their offsets; a full stop after an abbreviation (`br.`, `ul.`) or a
+    number does not end one, nor does the line break of a hard-wrapped paragraph."""
+    abbrs = data.word_list("abbreviations_dotted.txt")
+    start = 0
+    for m in BOUNDARY.finditer(text):
+        b = m.start()
+        if m.group() == "\n":
+            line_start = text.rfind("\n", 0, b) + 1
+            line = text[line_start:b].rstrip()
+            nxt = text[m.end():m.end() + 80]
+            if len(line) >= 50 and line[-1:] not in ".!?:;" and nxt.strip() \
+                    and not nxt.startswith("\n") and not LIST_START.match(nxt):
+                continue
+        else:
+            w_start = max(text.rfind(" ", start, b), text.rfind("\n", start, b), start - 1) + 1
+            w = text[w_start:b].lower().lstrip("(„\"")
+            if w in abbrs or w.isdigit() or (len(w) == 1 and w.isalpha()):
+                continue
+        end = m.end()
+        if text[start:end].strip():
+            yield start, end, text[start:end]
+        start = end
+    if text[start:].strip():
+        yield start, len(text), text[start:]
+
+
+def _meeting_subject(sentence: str):
+    """The kind of meeting a "held" sentence is about: a meeting noun in the nominative, or in
+    the genitive plural after a number ("odbyło się 5 spotkań"), near the verb."""
+    kinds = meeting_kinds()
+    words = re.findall(r"[^\W_]+", sentence)
+    for k, w in enumerate(words):
+        for r in morph.readings(w):
+            lem = morph.base_lemma(r[0]).lower()
+            if lem not in kinds:
+                continue
+            if "nom" in r[3] or ("gen" in r[3] and "pl" in r[2] and k and
+                                   (words[k - 1].isdigit() or words[k - 2:k - 1] and words[k - 2].isdigit())):
+                return kinds[lem]
+    return None
+
+
+def _dates_in(dates, s, e, precision=None):
+    """Dates in [s, e); with a precision, single dates of it only (no ranges)."""
+    return [d for d in dates if s <= d["start"] < e and (precision is None or d["precision"] == precision
+                                                           and not d["end"])]
+
+
+def _time(sentence: str):
+    m = TIME.search(sentence)
+    if not m:
+        return None
+    t = f"{int(m.group('h1')):02d}:{m.group('m1')}"
+    if m.group("h2"):
+        t += f"-{int(m.group('h2')):02d}:{m.group('m2')}"
+    return t
+
+
+def _place(sentence: str, orgs, offset: int):
+    m = PLACE.search(sentence)
+    if not m:
+        return None
+    s, e = offset + m.start("p"), offset + m.end("p")
+    place = m.group("p")
+    # names of organisations inside the place in their canonical form
+    for o in orgs:
+        for (os_, oe), surface in zip(o["spans"], o["mentions"] * len(o["spans"])):
+            if s <= os_ and oe <= e:
+                place = place.replace(o["mentions"][0], o["name"]) if o["mentions"][0] in place else place
+    for o in orgs:
+        for men in o["mentions"]:
+            if men in place and men != o["name"]:
+                place = place.replace(men, o["name"])
+    place = re.sub(r"\s+przy\s+(ul\.|al\.|pl\.)", r", \1", place)
+    return re.sub(r"\s+", " ", place).strip(" ,")
+
+
+def _add_held(meetings, spans, kind, days, sent, span):
+    """Meetings named by one "held" sentence: one per date, or N undated ones for "odbyło się
+    N spotkań"; an undated sentence after others adds nothing (it says more about them)."""
+    if days:
+        for d in days:
+            if d["value"] not in {m["date"] for m in meetings}:
+                meetings.append(_meeting(d["value"], kind))
+                spans.append(span)
+        return
+    if meetings:
+        return
+    cm = COUNT_MEETINGS.search(sent)
+    for _ in range(min(int(cm.group("n")), 20) if cm else 1):
+        meetings.append(_meeting(None, kind))
+        spans.append(span)
+
+
+ORDINALS = [r"\bpierwsz", r"\bdrugi", r"\btrzeci", r"\bczwart", r"\bpiąt"]
+
+
+def _ordinal(sentence: str, n: int) -> int:
+    """Which meeting a participants sentence is about: "w pierwszym spotkaniu" → 0; else the last."""
+    low = sentence.lower()
+    for k, rx in enumerate(ORDINALS[:n]):
+        if re.search(rx, low) and n > 1:
+            return k
+    return n - 1
+
+
+def _meeting(date, kind):
+    return {"date": date, "kind": kind, "participants": None, "organisations_count": None, "place": None}
+
+
+def _place_org(text: str, s: int, e: int, orgs) -> str | None:
+    """The organisation a sentence says something happened in ("w Miejskim Ośrodku Kultury")."""
+    best = None
+    for o in orgs:
+        for os_, _oe in o["spans"]:
+            if s <= os_ < e and re.search(r"(?<!\w)(?:w|we)\s+$", text[max(s, os_ - 4):os_]):
+                if best is None or os_ < best[0]:
+                    best = (os_, o["name"])
+    return best[1] if best else None
+
+
+def find_meetings(doc: Doc):
+    text = doc._.text
+    dates = doc._.dates or []
+    orgs = doc._.organisations or []
+    chrome = set(doc._.chrome or ())
+    line_starts = doc._.line_starts
+    meetings, spans = [], []
+    next_meeting, next_span = None, None
+    for s, e, sent in _sentences(text):
+        if chrome and bisect_right(line_starts, s) - 1 in chrome:
+            continue
+        low = sent.lower()
+        has_digit = DIGIT.search(sent) is not None
+        if next_meeting is None and ("kolejn" in low or "następn" in low) and NEXT.search(sent):
+            days = _dates_in(dates, s, e, "day")
+            next_meeting = {"date": days[0]["value"] if days else None, "time": _time(sent),
+                            "place": _place(sent, orgs, s)}
+            next_span = [s, e]
+            continue
+        kind = _meeting_subject(sent) if ("się" in low or "miejsce" in low or "ono" in low or "zorganiz" in low) \
+            and HELD.search(sent) else None
+        if kind:
+            before = len(meetings)
+            _add_held(meetings, spans, kind, _dates_in(dates, s, e, "day"), sent, [s, e])
+            place = _place_org(text, s, e, orgs)
+            for m in meetings[before:]:
+                m["place"] = place
+        for rx in (PARTICIPANTS if has_digit else ()):
+            pm = rx.search(sent)
+            if pm and re.search(r"(?:\bdo|[-–])\s*$", sent[:pm.start("n")]):
+                pm = None  # "od 3 do 9 osób": a range, not a count
+            if pm:
+                if not meetings:
+                    meetings.append(_meeting(None, _kind(sent)))
+                    spans.append([s, e])
+                target = meetings[_ordinal(sent, len(meetings))]
+                if target["participants"] is None:
+                    target["participants"] = int(pm.group("n"))
+                    om = ORG_COUNT.search(sent)
+                    if om:
+                        target["organisations_count"] = int(om.group("n"))
+                break
+    return meetings, spans, next_meeting, next_span
+
+
+def document_date(doc: Doc, meetings, next_span, legal_spans) -> str | None:
+    for m in meetings:
+        if m["date"]:
+            return m["date"]
+    for d in doc._.dates or []:
+        if d["precision"] != "day" or d["end"]:
+            continue
+        if next_span and next_span[0] <= d["start"] < next_span[1]:
+            continue
+        if any(a <= d["start"] < b for a, b in legal_spans):
+            continue
+        if d["relative"]:
+            continue
+        return d["value"]
+    return None
+
+
+@Language.factory("partmon_meetings")
+def make_meetings(nlp, name):
+    return MeetingsComponent()
+
+
+class MeetingsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        meetings, spans, nxt, nspan = find_meetings(doc)
+        legal = [(s, e) for _a, s, e in (doc._.legal_acts or [])]
+        ddate = document_date(doc, meetings, nspan, legal)
+        title = doc._.title or ""
+        if not meetings and _kind(title) and not NEXT.search(title):
+            meetings.append({"date": ddate, "kind": _kind(title), "participants": None,
+                             "organisations_count": None, "place": None})
+            spans.append(None)
+        doc._.meetings = list(zip(meetings, spans))
+        doc._.next_meeting = nxt
+        doc._.document_date = ddate
+        return doc

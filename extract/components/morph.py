@@ -1,0 +1,261 @@
+"""Cached morfeusz2 look-ups: lemmas, grammatical tags and nominative forms of name phrases."""
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+import morfeusz2
+
+_local = threading.local()
+CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+
+
+def _morf() -> morfeusz2.Morfeusz:
+    m = getattr(_local, "morf", None)
+    if m is None:
+        m = _local.morf = morfeusz2.Morfeusz()
+    return m
+
+
+def base_lemma(lemma: str) -> str:
+    """Morfeusz marks homonyms as `lemma:Sm1`; the part before the colon is the word."""
+    return lemma.split(":", 1)[0]
+
+
+@lru_cache(maxsize=200_000)
+def analyse(word: str) -> tuple:
+    """Whole-word readings of `word`: tuples (lemma, pos, number set, case set, gender set, qualifiers)."""
+    out = []
+    for start, end, (form, lemma, tag, quals, _) in _morf().analyse(word):
+        if start != 0 or end != 1:
+            continue
+        parts = tag.split(":")
+        pos = parts[0]
+        num = cas = gen = frozenset()
+        if pos in ("subst", "adj", "depr", "ppas", "pact") and len(parts) >= 4:
+            num = frozenset(parts[1].split("."))
+            cas = frozenset(parts[2].split("."))
+            gen = frozenset(parts[3].split("."))
+        out.append((lemma, pos, num, cas, gen, tuple(quals)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> frozenset:
+    """Lower-case base lemmas of `word` (the word itself, lower-cased, when morfeusz does not know it)."""
+    res = {base_lemma(a[0]).lower() for a in analyse(word) if a[1] != "ign"}
+    if not res:
+        res = {word.lower()}
+    return frozenset(res)
+
+
+def is_known(word: str) -> bool:
+    return any(a[1] != "ign" for a in analyse(word))
+
+
+def has_qualifier(word: str, qual: str) -> bool:
+    return any(qual in a[5] for a in analyse(word))
+
+
+def readings(word: str, pos: tuple = ("subst",)):
+    return [a for a in analyse(word) if a[1] in pos]
+
+
+def _match_case(form: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return form.upper()
+    if model[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+@lru_cache(maxsize=50_000)
+def inflect(lemma: str, pos: str, number: str, case: str, gender: str) -> str | None:
+    """The form of `lemma` in the given number/case/gender (positive degree for adjectives)."""
+    try:
+        forms = _morf().generate(lemma)
+    except Exception:  # morfeusz raises on lemmas it cannot generate
+        return None
+    for form, _lem, tag, _q, _ in forms:
+        parts = tag.split(":")
+        if parts[0] != pos or len(parts) < 4:
+            continue
+        if number not in parts[1].split(".") or case not in parts[2].split("."):
+            continue
+        if gender not in parts[3].split(".") and not (pos == "subst"):
+            continue
+        if pos == "adj" and parts[-1] != "pos":
+            continue
+        if pos == "subst" and gender not in parts[3].split("."):
+            continue
+        return form
+    return None
+
+
+_HYPHEN = re.compile(r"^(.*[-‐])([^-‐]+)$")
+
+
+def _split_hyphen(word: str):
+    m = _HYPHEN.match(word)
+    return (m.group(1), m.group(2)) if m else ("", word)
+
+
+def head_reading(word: str, head_lemmas: frozenset | None = None):
+    """Best noun reading of a phrase head: singular first, optionally limited to known lemmas."""
+    rs = [r for r in readings(word) if not head_lemmas or base_lemma(r[0]).lower() in head_lemmas]
+    rs.sort(key=lambda r: ("sg" not in r[2], "nazwisko" in r[5]))
+    if not rs:
+        return None
+    lemma, pos, num, cas, gen, quals = rs[0]
+    # all cases this lemma/number/gender can be in ("Centrum" is any case)
+    cases = set()
+    for r in rs:
+        if r[0] == lemma and r[2] == num and r[4] == gen:
+            cases |= r[3]
+    return (lemma, pos, num, frozenset(cases), gen, quals)
+
+
+def agrees(word: str, number: str, gender: str, cases: frozenset) -> frozenset:
+    """Cases in which adjective `word` can agree with a noun of number/gender (empty: not an adjective)."""
+    _, last = _split_hyphen(word)
+    out = set()
+    for lemma, pos, num, cas, gen, _ in analyse(last):
+        if pos in ("adj", "ppas", "pact") and number in num and gender in gen:
+            out |= cas & cases if cases else cas
+    return frozenset(out)
+
+
+def nominative_phrase(words: list[str], head: int, head_lemmas: frozenset | None = None) -> list[str]:
+    """Put the head noun of a name phrase and the adjectives agreeing with it into the nominative.
+
+    `words[head]` is the head noun; adjectives directly before it and those directly after it
+    (only when they agree with it and are not themselves the modifier of a following noun)
+    change; genitive complements and `w X` qualifiers stay as written.
+    """
+    hr = head_reading(words[head], head_lemmas)
+    if hr is None:
+        return list(words)
+    lemma, _, num, cas, gen, _ = hr
+    number = "sg" if "sg" in num else "pl"
+    gender = sorted(gen)[0]
+    cases = set(cas)
+    pre = []
+    i = head - 1
+    while i >= 0:
+        c = agrees(words[i], number, gender, frozenset(cases))
+        if not c:
+            break
+        cases &= c
+        pre.append(i)
+        i -= 1
+    post = []
+    j = head + 1
+    while j < len(words):
+        c = agrees(words[j], number, gender, frozenset(cases))
+        if not c:
+            break
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        if nxt and readings(nxt) and nxt[:1].isupper() and not _is_post_adjective(words[j]):
+            # "Uniwersytetu Trzeciego Wieku": the adjective belongs to the next noun
+            if any(r for r in readings(nxt) if c & r[3]):
+                break
+        cases &= c
+        post.append(j)
+        j += 1
+    if not cases or "nom" in cases:
+        return list(words)
+    out = list(words)
+    for k in pre + post:
+        prefix, last = _split_hyphen(words[k])
+        adj = next((a for a in analyse(last) if a[1] == "adj"), None)
+        if adj is None:
+            continue
+        form = inflect(adj[0], "adj", number, "nom", gender)
+        if form:
+            out[k] = prefix + _match_case(form, last)
+    form = inflect(lemma, "subst", number, "nom", gender)
+    if form:
+        out[head] = _match_case(form, words[head])
+    return out
+
+
+def _is_post_adjective(word: str) -> bool:
+    """Adjectives that follow an office's head noun ("Urząd Marszałkowski Województwa …")."""
+    from . import data
+    return bool(lemmas(word) & data.word_list("post_adjectives.txt"))
+
+
+GEO = {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
+
+
+@lru_cache(maxsize=50_000)
+def place_candidates(phrase: str) -> tuple:
+    """Possible nominatives of a place name seen in any case, likeliest first:
+    "Białymstoku" → ("Białystok",), "Lublina" → ("Lublin", "Lublino", "Lublina"),
+    "Dobrym Mieście" → ("Dobre Miasto",)."""
+    words = phrase.split()
+    if not words:
+        return (phrase,)
+    head = None
+    for k in range(len(words) - 1, -1, -1):
+        if any(GEO & set(a[5]) for a in analyse(words[k])):
+            head = k
+            break
+    if head is None:
+        return (phrase,)
+    geo = [a for a in analyse(words[head]) if GEO & set(a[5])]
+    geo.sort(key=lambda a: ("sg" not in a[2], "nom" not in a[3]))
+    out = []
+    for lemma, _, num, cas, gen, _ in geo:
+        number = "sg" if "sg" in num else "pl"
+        gender = sorted(gen)[0]
+        ws = list(words)
+        if "nom" in cas:
+            form = words[head]
+        else:
+            form = inflect(lemma, "subst", number, "nom", gender) or base_lemma(lemma)
+            form = _match_case(form, words[head])
+        ws[head] = form
+        for k in range(len(words)):
+            if k == head:
+                continue
+            prefix, last = _split_hyphen(words[k])
+            adjs = [a for a in analyse(last) if a[1] == "adj"]
+            adjs.sort(key=lambda a: number not in a[2])
+            if adjs and "nom" not in cas:
+                f = inflect(adjs[0][0], "adj", number, "nom", gender)
+                if f:
+                    ws[k] = prefix + _match_case(f, last)
+        out.append(" ".join(ws))
+    return tuple(dict.fromkeys(out))
+
+
+def place_nominative(phrase: str) -> str:
+    """The likeliest nominative of a place name ("Białymstoku" → "Białystok")."""
+    return place_candidates(phrase)[0]
+
+
+@lru_cache(maxsize=20_000)
+def place_locative(name: str) -> str:
+    """Locative of a nominative place name, for "w X" qualifiers ("Zgierzynka" → "Zgierzynce")."""
+    words = name.split()
+    out = []
+    for w in words:
+        rs = [a for a in analyse(w) if "nom" in a[3] and a[1] in ("subst", "adj")]
+        if not rs:
+            out.append(w)
+            continue
+        lemma, pos, num, _cas, gen, _ = rs[0]
+        number = "sg" if "sg" in num else "pl"
+        form = inflect(lemma, pos, number, "loc", sorted(gen)[0])
+        out.append(_match_case(form, w) if form else w)
+    return " ".join(out)
+
+
+def in_preposition(loc: str) -> str:
+    """`w` or `we` before a locative ("we Wrocławiu", "w Białymstoku")."""
+    low = loc.lower()
+    if len(low) > 1 and low[0] in "wf" and low[1] not in "aeiouyąęó":
+        return "we"
+    return "w"

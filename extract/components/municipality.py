@@ -1,0 +1,176 @@
+"""partmon_municipality: the local government whose process the report describes, from
+"Gmina X" / "Miasto X" / "Urząd Miejski w X" / "Województwo X" cues, checked against the
+TERC register when one is configured."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import gazetteer
+from . import morph
+from .layout import in_chrome
+
+if not Doc.has_extension("municipality"):
+    Doc.set_extension("municipality", default=None)
+
+U = "A-ZĄĆĘŁŃÓŚŹŻ"
+L = "a-ząćęłńóśźż"
+NAME = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?(?:[ ][{U}][{L}]+(?:-[{U}][{L}]+)?){{0,2}}"
+CUES = [
+    ("gmina", "nom", re.compile(rf"\b[Gg]min(?:a|y|ie|ę|ą|o)\s+(?P<n>{NAME})")),
+    ("miasto", "nom", re.compile(rf"\bMiast(?:o|a|u|em)\s+(?P<n>{NAME})")),
+    ("miasto", "loc", re.compile(rf"\bMieście\s+(?P<n>{NAME})")),
+    ("miasto", "nom", re.compile(rf"\b(?:Prezydent\w*|Burmistrz\w*)\s+Miasta\s+(?P<n>{NAME})")),
+    ("gmina", "loc", re.compile(rf"\b(?:Urz[ąę]d\w*|Rad\w*)\s+(?:Miejsk\w+|Gminy|Miasta|Miasta\s+i\s+Gminy|Gminn\w+)\s+(?:w|we)\s+(?P<n>{NAME})")),
+    ("gmina", "nom", re.compile(rf"\b(?:Urz[ąę]d\w*|Rad\w*|Wójt\w*)\s+Gminy\s+(?P<n>{NAME})")),
+    ("gmina", "nom", re.compile(rf"\b(?:Miasta\s+i\s+Gminy|Gminy\s+i\s+Miasta)\s+(?P<n>{NAME})")),
+    ("powiat", "loc", re.compile(rf"\bStarostw\w+\s+Powiatow\w+\s+(?:w|we)\s+(?P<n>{NAME})")),
+    ("powiat", "adj", re.compile(rf"\b(?:[Pp]owiat(?:u|em|owi)?|[Pp]owiecie)\s+(?P<n>[{L}]+(?:ski|cki|dzki)(?:ego|m|emu)?|[{L}]+(?:sk|ck|dzk)(?:iego|im|iemu))\b")),
+    ("województwo", "adj", re.compile(rf"\b[Ww]ojewództw(?:o|a|ie|em)\s+(?P<n>[{U}{L}-]+(?:skie|ckie|dzkie|skiego|ckiego|dzkiego|skim|ckim|dzkim))\b")),
+    ("województwo", "adj", re.compile(rf"\bwoj\.\s+(?P<n>[{L}-]+(?:skie|ckie|dzkie))\b")),
+    ("place", "loc", re.compile(rf"(?<!\w)(?:w|we)\s+(?P<n>{NAME})")),
+]
+# every cue starts with one of these words: the text is scanned once for them
+TRIGGER = re.compile(r"\b(?:[Gg]min|Miast|Mieście|Prezydent|Burmistrz|Urz[ąę]d|Rad|Wójt|Starostw|[Pp]owiat|[Pp]owiec|"
+                     r"[Ww]ojewództw|woj\.)")
+WEIGHT = {"gmina": 1.0, "miasto": 1.0, "powiat": 1.0, "województwo": 1.0, "place": 0.3}
+
+
+def _place_matches(rx, text: str):
+    """"w X" cues only where a capitalised word follows "w"/"we" (a quick scan first)."""
+    for m in re.finditer(rf"(?<!\w)we? (?=[{U}])", text):
+        mm = rx.match(text, m.start())
+        if mm:
+            yield mm
+
+
+def _voiv_adjective(word: str) -> str:
+    """"Podlaskiego" / "dolnośląskim" → "podlaskie" / "dolnośląskie"."""
+    w = word.lower()
+    return re.sub(r"(?:iego|im|ie|a|ą|ej)$", "ie", w) if not w.endswith("ie") else w
+
+
+def _powiat_adjective(word: str) -> str:
+    w = word.lower()
+    return re.sub(r"(?:iego|im|iem|i)$", "i", w)
+
+
+def _name_forms(raw: str, case: str) -> list[str]:
+    """Candidate nominative names: as written, the nominative via morfeusz, and shorter prefixes
+    (a cue may run into the following capitalised word)."""
+    words = raw.split()
+    out = []
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        cands = list(morph.place_candidates(phrase))
+        if case == "nom":
+            out.append(phrase)
+            out += cands
+        else:
+            out += cands
+            out.append(phrase)
+    return list(dict.fromkeys(out))
+
+
+def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict | None:
+    scores = defaultdict(float)      # (kind, name) → weight
+    voiv_cues = defaultdict(float)
+    powiat_cues = set()
+    title_end = len(title)
+    triggers = [t.start() for t in TRIGGER.finditer(text)]
+    for kind, case, rx in CUES:
+        matches = _place_matches(rx, text) if kind == "place" else \
+            filter(None, (rx.match(text, pos) for pos in triggers))
+        for m in matches:
+            w = WEIGHT[kind] * (0.3 if skip(m.start()) else 1.0)
+            raw = m.group("n")
+            if kind == "województwo":
+                voiv_cues[_voiv_adjective(raw)] += w
+                scores[("województwo", _voiv_adjective(raw))] += w
+                continue
+            if kind == "powiat" and case == "adj":
+                powiat_cues.add(_powiat_adjective(raw))
+                continue
+            forms = _name_forms(raw, case)
+            if gaz is not None:
+                kinds = ("powiat",) if kind == "powiat" else ("gmina", "miasto")
+                forms = [f for f in forms if gaz.find(f, kinds)]
+                if not forms:
+                    continue
+                forms = forms[:1]
+            else:
+                nom = morph.place_nominative(raw)
+                if kind == "place" and nom == raw and not morph.has_qualifier(raw.split()[-1], "nazwa_geograficzna"):
+                    continue
+                forms = [nom]
+            for f in forms:
+                scores[(kind, f)] += w * (3 if m.start() < title_end else 1)
+    for m in re.finditer(r"\b(?:województw\w+|woj\.)\s+([a-ząćęłńóśźż-]+)", text, re.I):
+        voiv_cues[_voiv_adjective(m.group(1))] += 0.5
+    if not scores:
+        return None
+    # aggregate by name: kind cues vote for the unit kind
+    by_name = defaultdict(lambda: defaultdict(float))
+    for (kind, name), w in scores.items():
+        by_name[name][kind] += w
+    ranked = sorted(by_name.items(), key=lambda kv: -sum(kv[1].values()))
+    # a voivodeship wins only when no gmina/city cue is as strong
+    best_name, kinds = ranked[0]
+    total = sum(kinds.values())
+    if "województwo" in kinds and kinds["województwo"] >= total / 2:
+        v = best_name
+        if gaz is not None and v not in gaz.voivodeships:
+            return None
+        return {"name": v[:1].upper() + v[1:], "kind": "województwo", "voivodeship": v}
+    if total < 1.0:
+        return None
+    name = best_name
+    kind = "gmina"
+    voivodeship = None
+    if gaz is not None:
+        cands = gaz.find(name, ("gmina", "miasto", "powiat"))
+        if kinds.get("powiat", 0) > kinds.get("gmina", 0) + kinds.get("miasto", 0):
+            cands = [c for c in cands if c.kind == "powiat"] or cands
+        else:
+            cands = [c for c in cands if c.kind != "powiat"] or cands
+        voivs = {c.voivodeship for c in cands}
+        if len(voivs) > 1:
+            cued = [c for c in cands if c.voivodeship in voiv_cues or (c.powiat and c.powiat in powiat_cues)]
+            cands = cued if len({c.voivodeship for c in cued}) == 1 else cands
+            voivs = {c.voivodeship for c in cands}
+        if len(voivs) == 1:
+            voivodeship = next(iter(voivs))
+        if any(c.powiat_rights for c in cands):
+            kind = "miasto"
+        elif all(c.kind == "powiat" for c in cands) and cands:
+            kind = "powiat"
+        elif kinds.get("miasto", 0) > kinds.get("gmina", 0) and any(c.urban for c in cands):
+            kind = "miasto"
+    else:
+        if kinds.get("powiat", 0) > kinds.get("gmina", 0) + kinds.get("miasto", 0):
+            kind = "powiat"
+        elif kinds.get("miasto", 0) > kinds.get("gmina", 0):
+            kind = "miasto"
+        strong = [v for v, w in voiv_cues.items() if w >= 0.5]
+        if len(strong) == 1:
+            voivodeship = strong[0]
+    return {"name": name, "kind": kind, "voivodeship": voivodeship}
+
+
+@Language.factory("partmon_municipality")
+def make_municipality(nlp, name):
+    return MunicipalityComponent()
+
+
+class MunicipalityComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        title = doc._.title or ""
+        text = doc._.text
+        start = text.find(title) if title else -1
+        # weight the title line: pass only its span as the "title" region
+        doc._.municipality = resolve(text, title=text[:start + len(title)] if start >= 0 else "",
+                                     skip=lambda s: in_chrome(doc, s), gaz=gazetteer.load())
+        return doc

@@ -1,0 +1,476 @@
+"""partmon_organisations: finds named organisations and public bodies, puts their names into
+the nominative, expands known abbreviations and merges the mentions of one organisation."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import data, morph
+from .layout import in_chrome
+
+if not Doc.has_extension("organisations"):
+    Doc.set_extension("organisations", default=None)
+
+OPEN_Q = "„“\"«"
+CLOSE_Q = "”“\"»"
+ABBR = re.compile(r"(?<![\w-])(?P<abbr>[A-ZĄĆĘŁŃÓŚŹŻ][A-ZĄĆĘŁŃÓŚŹŻa-ząćęłńóśźż]{0,3}[A-ZĄĆĘŁŃÓŚŹŻ])(?:-(?:u|em|owi|ie|zie|y|ach))?(?![\w])")
+MAX_WORDS = 16
+NUMBER_SUFFIX = re.compile(r"\s+(?:nr|Nr|NR)\.?\s*\d+[A-Za-z]?\b")
+
+
+@lru_cache(maxsize=None)
+def heads() -> dict:
+    out = {}
+    for row in data.table("organisation_heads.tsv"):
+        flags = set(row[2].split(",")) if len(row) > 2 and row[2] else set()
+        out[row[0]] = (row[1], flags)
+    return out
+
+
+@lru_cache(maxsize=None)
+def connectors() -> frozenset:
+    return frozenset(w.rstrip(".") for w in data.word_list("name_connectors.txt"))
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> dict:
+    return {r[0]: (r[1], r[2] if len(r) > 2 else None) for r in data.table("abbreviations.tsv")}
+
+
+@lru_cache(maxsize=None)
+def fixed_names() -> list:
+    """Fixed organisation names as lemma sequences, longest first."""
+    out = []
+    for spec in data.jsonl("organisations.jsonl"):
+        seq = [morph.lemmas(w) for w in spec["name"].split()]
+        out.append((seq, spec["name"], spec["kind"], bool(spec.get("any_case"))))
+    out.sort(key=lambda t: -len(t[0]))
+    index = {}
+    for f in out:
+        for key in f[0][0]:
+            index.setdefault(key, []).append(f)
+    return index
+
+
+@lru_cache(maxsize=100_000)
+def _fixed_candidates(word: str) -> tuple:
+    fixed = fixed_names()
+    return tuple(f for key in morph.lemmas(word) for f in fixed.get(key, ()))
+
+
+def fold(name: str) -> str:
+    """Key for merging: case, quotes, dashes and white space folded."""
+    t = unicodedata.normalize("NFKC", name).casefold()
+    t = re.sub(r"[„”“\"'«»]", "", t)
+    t = re.sub(r"\s*[‐‑‒–—―-]\s*", "-", t)
+    return re.sub(r"\s+", " ", t).strip(" .,;:")
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@lru_cache(maxsize=100_000)
+def _head_of(word: str):
+    """(lemma, kind, flags) when `word` is a capitalised organisation head noun."""
+    if not _cap(word):
+        return None
+    table = heads()
+    for r in morph.readings(word):
+        lem = morph.base_lemma(r[0]).lower()
+        if lem in table:
+            return lem, table[lem][0], table[lem][1]
+    return None
+
+
+def _is_place_head(word: str) -> bool:
+    h = _head_of(word)
+    return bool(h) and "place" in h[2]
+
+
+def _is_geo(word: str) -> bool:
+    return any({"nazwa_geograficzna", "człon_nazwy_geograficznej"} & set(a[5]) for a in morph.analyse(word))
+
+
+def _nominative_only(word: str) -> bool:
+    """A head noun that cannot be genitive starts a new name ("… Departament Spraw Społecznych Urząd Miejski")."""
+    rs = morph.readings(word)
+    return any("nom" in r[3] for r in rs) and not any("gen" in r[3] for r in rs)
+
+
+def _starts_person(word: str, nxt: str) -> bool:
+    """"Marek Lis" after a name is a person, not part of it (unless after `im.`)."""
+    return _cap(nxt) and any("imię" in a[5] and "nom" in a[3] for a in morph.analyse(word)) \
+        and any("nazwisko" in a[5] for a in morph.analyse(nxt))
+
+
+def _modified_by(adjective: str, noun: str) -> bool:
+    """`adjective` agrees with `noun` in the nominative ("Zielony Dom" inside "Fundacja Zielony Dom")."""
+    hr = morph.head_reading(noun)
+    return bool(hr) and "nom" in morph.agrees(adjective, "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0],
+                                              frozenset(hr[3]))
+
+
+def _gen_adjective(word: str) -> bool:
+    return any(a[1] == "adj" and "gen" in a[3] for a in morph.analyse(word))
+
+
+def _title_case(words: list[str]) -> list[str]:
+    """Names written in capitals (logos, headings) in title case; others unchanged."""
+    if sum(w.isupper() and len(w) > 1 for w in words) * 2 <= len(words):
+        return list(words)
+    conns = connectors()
+    out = []
+    for k, w in enumerate(words):
+        if w.isupper() and len(w) > 1:
+            low = w.lower()
+            out.append(low if (k and low.rstrip(".") in conns) else w[:1] + w[1:].lower())
+        elif k and w.lower() in conns and w.isupper():
+            out.append(w.lower())
+        else:
+            out.append(w)
+    return out
+
+
+class Scanner:
+    """Walks the words of a document and grows organisation names from head nouns."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc._.text
+        self.words = doc._.words
+        self.strs = [self.text[s:e] for s, e in self.words]
+
+    def gap(self, i: int) -> str:
+        """Text between word i and word i+1."""
+        return self.text[self.words[i][1]:self.words[i + 1][0]] if i + 1 < len(self.words) else ""
+
+    def place_end(self, i: int):
+        """End of "Gmina Milejczyce" / "Województwo Dolnośląskie": a territorial unit followed by
+        its geographic name (or agreeing adjective) on the same line; None when there is none."""
+        end = i + 1
+        hr = morph.head_reading(self.strs[i])
+        while end < len(self.words) and end - i <= 3 and _cap(self.strs[end]) \
+                and self.gap(end - 1) == " ":
+            w = self.strs[end]
+            if _starts_person(w, self.strs[end + 1] if end + 1 < len(self.strs) else ""):
+                break
+            prev = self.strs[end - 1]
+            geo_prev = [a for a in morph.analyse(prev) if {"nazwa_geograficzna"} & set(a[5])]
+            ok = _is_geo(w) or any(morph.agrees(w, sorted(a[2])[0], sorted(a[4])[0], frozenset(a[3]))
+                                   for a in geo_prev) or (hr and morph.agrees(w, "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], frozenset(hr[3])))
+            if not ok or _head_of(w):
+                break
+            end += 1
+        return end if end > i + 1 else None
+
+    def wrapped_line(self, i: int) -> bool:
+        """Word i ends a hard-wrapped line of a paragraph: a long line, no punctuation at its end,
+        a single line break after it."""
+        gap = self.gap(i)
+        if gap.count("\n") != 1 or gap.strip():
+            return False
+        line_start = self.text.rfind("\n", 0, self.words[i][0]) + 1
+        return self.words[i][1] - line_start >= 50
+
+    def qualifier(self, j: int):
+        """A `w X` / `we X` place qualifier starting at word j: (end index, text) or (j, None)."""
+        if j + 1 < len(self.words) and self.strs[j] in ("w", "we") and self.gap(j - 1) == " " \
+                and self.gap(j) == " " and _cap(self.strs[j + 1]) and not _head_of(self.strs[j + 1]):
+            end = j + 2
+            while end < len(self.words) and self.gap(end - 1) == " " and _cap(self.strs[end]) \
+                    and not _head_of(self.strs[end]) and end - j <= 3:
+                end += 1
+            return end, re.sub(r"\s+", " ", self.text[self.words[j][0]:self.words[end - 1][1]])
+        return j, None
+
+    def pre_adjectives(self, i: int, head_word: str, start_limit: int) -> int:
+        hr = morph.head_reading(head_word)
+        if hr is None:
+            return i
+        number = "sg" if "sg" in hr[2] else "pl"
+        gender = sorted(hr[4])[0]
+        k = i
+        while k - 1 >= start_limit and k - i < 3:
+            w = self.strs[k - 1]
+            if not _cap(w) or self.gap(k - 1).strip() or not morph.agrees(w, number, gender, frozenset(hr[3])):
+                break
+            if _head_of(w):
+                break
+            k -= 1
+        return k
+
+    def grow(self, i: int, j: int | None = None) -> int:
+        """Index after the last word of the name whose head is word i (growing from word j)."""
+        conns = connectors()
+        allcaps = self.strs[i].isupper()
+        resumed = j is not None
+        j = i + 1 if j is None else j
+        proper_seen = False
+        last_good = j
+        while j < len(self.words) and j - i < MAX_WORDS:
+            gap = " " if resumed else self.gap(j - 1)
+            resumed = False
+            w = self.strs[j]
+            g = gap.strip()
+            if g:
+                if g[0] in OPEN_Q and not proper_seen:
+                    # quoted proper name: take it whole
+                    close_any = min([p for p in (self.text.find(c, self.words[j][0]) for c in CLOSE_Q) if p > 0] or [-1])
+                    if close_any < 0 or close_any - self.words[j][0] > 80 or "\n" in self.text[self.words[j][0]:close_any]:
+                        break
+                    while j < len(self.words) and self.words[j][1] <= close_any:
+                        j += 1
+                    last_good = j
+                    proper_seen = True
+                    # continue only with a "w X" qualifier
+                    if j < len(self.words) and self.gap(j - 1) == " " and self.strs[j] in ("w", "we") \
+                            and j + 1 < len(self.words) and _cap(self.strs[j + 1]):
+                        j += 1
+                        continue
+                    break
+                if not (g == "." and self.strs[j - 1].lower() in ("im", "ds") and w[:1].isupper()):
+                    break
+            if "\n" in gap:
+                if self.doc._.word_chrome[j]:
+                    break
+                wrapped = _cap(w) and (_gen_adjective(w) or self.wrapped_line(j - 1)) and not _head_of(w)
+                stacked = allcaps and w.isupper() and gap.count("\n") == 1
+                if not (wrapped or stacked):
+                    break
+            low = w.lower()
+            if low in conns:
+                if j + 1 < len(self.words) and (_cap(self.strs[j + 1]) or self.strs[j + 1] in conns):
+                    nxt = self.strs[j + 1]
+                    if low == "i" and _head_of(nxt) and not (_is_place_head(nxt) and _is_place_head(self.strs[j - 1])):
+                        break  # "Fundacja X i Stowarzyszenie Y": two names ("Miasta i Gminy" is one)
+                    j += 1
+                    continue
+                break
+            if not _cap(w):
+                break
+            if _head_of(w) and _nominative_only(w) and not allcaps and not _modified_by(self.strs[j - 1], w):
+                break  # a new name starts: "… Departament Spraw Społecznych Urząd Miejski …"
+            if self.strs[j - 1].lower() != "im" and _starts_person(w, self.strs[j + 1] if j + 1 < len(self.strs) else "") \
+                    and not self.gap(j).strip():
+                break
+            if not morph.is_known(w):
+                proper_seen = True
+            j += 1
+            last_good = j
+        # drop trailing connectors
+        end = last_good
+        while end > i + 1 and self.strs[end - 1].lower() in conns:
+            end -= 1
+        return end
+
+
+@lru_cache(maxsize=50_000)
+def _nominative(words: tuple, head: int) -> tuple:
+    return tuple(morph.nominative_phrase(list(words), head, frozenset(heads())))
+
+
+def canonical(text: str, spans: list, head: int) -> str:
+    """The name as written (quotes and hyphens kept) with its head phrase in the nominative
+    and capitals-only words in title case."""
+    words = [text[s:e] for s, e in spans]
+    cut = next((k for k in range(1, len(spans)) if any(q in text[spans[k - 1][1]:spans[k][0]] for q in OPEN_Q)),
+               len(spans))
+    nom = _title_case(list(_nominative(tuple(words[:cut]), head)) + words[cut:])
+    out = []
+    for k, (s, e) in enumerate(spans):
+        if k:
+            out.append(re.sub(r"\s+", " ", text[spans[k - 1][1]:s]))
+        out.append(nom[k])
+    tail = text[spans[-1][1]:spans[-1][1] + 1]
+    name = "".join(out)
+    if tail in CLOSE_Q and sum(name.count(q) for q in OPEN_Q) > sum(name.count(q) for q in "”»"):
+        out.append(tail)
+    return "".join(out)
+
+
+class OrganisationsComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        sc = Scanner(doc)
+        text, words, strs = sc.text, sc.words, sc.strs
+        mentions = []  # (start_char, end_char, name, kind)
+        taken = [False] * len(words)
+
+        def take(a, b):
+            for k in range(a, b):
+                taken[k] = True
+
+        # 1. fixed names, matched by lemma in any case
+        word_chrome = doc._.word_chrome
+        for i, w in enumerate(strs):
+            if taken[i]:
+                continue
+            cands = _fixed_candidates(w)
+            if not cands:
+                continue
+            for seq, name, kind, any_case in cands:
+                n = len(seq)
+                if i + n > len(strs) or not (any_case or _cap(w)):
+                    continue
+                if all(morph.lemmas(strs[i + k]) & seq[k] for k in range(1, n)) and \
+                        all(sc.gap(i + k).strip() == "" for k in range(n - 1)):
+                    if not word_chrome[i]:
+                        end_w, qual = sc.qualifier(i + n)
+                        e_char = words[end_w - 1][1]
+                        if qual:
+                            name = f"{name} {qual}"
+                        mentions.append((words[i][0], e_char, name, kind))
+                        take(i, end_w)
+                    break
+
+        # 2. names grown from head nouns (capitalised words only)
+        caps = [k for k, w in enumerate(strs) if w[0].isupper()]
+        ci = 0
+        i = 0
+        while ci < len(caps):
+            if caps[ci] < i:
+                ci += 1
+                continue
+            i = caps[ci]
+            if taken[i]:
+                i += 1
+                continue
+            h = _head_of(strs[i])
+            if not h or word_chrome[i]:
+                i += 1
+                continue
+            lemma, kind, flags = h
+            if "place" in flags:
+                start = i
+                end = sc.place_end(i)
+                if end is None:
+                    i += 1
+                    continue
+            else:
+                end = sc.grow(i)
+                # "Szkoła Podstawowa nr 2 im. …": the number is not a word; grow on after it
+                num_end = None
+                num = NUMBER_SUFFIX.match(text, words[end - 1][1])
+                if num and end < len(words) and words[end][0] < num.end():
+                    k = end
+                    while k < len(words) and words[k][0] < num.end():
+                        k += 1
+                    if k < len(words) and strs[k] in ("im", "w", "we") and k + 1 < len(words) \
+                            and _cap(strs[k + 1]) and text[num.end():words[k][0]].strip() == "":
+                        end = max(sc.grow(i, k), k)
+                    else:
+                        num_end = num.end()
+                        taken_to = k
+                start = sc.pre_adjectives(i, strs[i], 0)
+                while start < i and taken[start]:
+                    start += 1
+            if end - start < 2:
+                i = max(i + 1, end)
+                continue
+            if any(taken[start:end]):
+                i += 1
+                continue
+            if "place" in flags:
+                place = morph.place_nominative(" ".join(strs[i + 1:end]))
+                name = f"{_title_case(morph.nominative_phrase([strs[i]], 0, frozenset(heads())))[0]} {place}"
+            else:
+                name = canonical(text, words[start:end], i - start)
+            e_char = words[end - 1][1] + (1 if name[-1:] in CLOSE_Q else 0)
+            if "place" not in flags and num_end:
+                name += re.sub(r"\s+", " ", text[e_char:num_end])
+                e_char = num_end
+                end = taken_to
+            mentions.append((words[start][0], e_char, name, kind))
+            take(start, end)
+            i = end
+
+        # 3. abbreviations ("GOPS w Milejczycach", "GOK-u", "CIS – Zgierzynka")
+        abbrs = abbreviations()
+        full_by_initials = {}
+        for s, e, name, kind in mentions:
+            ini = "".join(w[0] for w in name.split() if w[:1].isupper())
+            full_by_initials.setdefault(ini, (name, kind))
+        for m in ABBR.finditer(text):
+            s = m.start()
+            ab = m.group("abbr")
+            if ab not in abbrs and ab not in full_by_initials:
+                continue
+            if in_chrome(doc, s) or any(ms <= s < me for ms, me, _, _ in mentions):
+                continue
+            e = m.end()
+            rest = text[e:e + 60]
+            qual = None
+            q = re.match(r"\s+(?P<p>w|we)\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?)", rest)
+            if q:
+                qual = f"{q.group('p')} {q.group('place')}"
+                e += q.end()
+            else:
+                q = re.match(r"(?:\s*[–—-]\s*|\s+)(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)", rest)
+                if q and _is_geo(q.group("place")):
+                    place = morph.place_nominative(q.group("place"))
+                    loc = morph.place_locative(place)
+                    qual = f"{morph.in_preposition(loc)} {loc}"
+                    e += q.end()
+            if ab in full_by_initials and not qual:
+                name, kind = full_by_initials[ab]
+            elif ab in abbrs:
+                name, kind = abbrs[ab]
+                if qual:
+                    name = f"{name} {qual}"
+            else:
+                continue
+            mentions.append((s, e, name, kind))
+
+        doc._.organisations = merge(mentions, text)
+        return doc
+
+
+GENERIC_MUNICIPAL = re.compile(r"^(urząd|rada|starostwo)( (miejski|miejska|gminy|miasta|gminna|powiatowe|powiatu|miasta i gminy))?$", re.I)
+
+
+def merge(mentions: list, text: str) -> list[dict]:
+    """One entry per organisation: same folded name, or an unqualified office name
+    ("Rada Miasta") joined to the single qualified office of the same kind."""
+    orgs: dict[str, dict] = {}
+    order = []
+    for s, e, name, kind in sorted(mentions):
+        key = fold(name)
+        if key not in orgs:
+            orgs[key] = {"name": name, "kind": kind, "mentions": [], "spans": []}
+            order.append(key)
+        o = orgs[key]
+        o["spans"].append([s, e])
+        surface = re.sub(r"\s+", " ", text[s:e])
+        if surface not in o["mentions"]:
+            o["mentions"].append(surface)
+    for key in list(order):
+        if re.search(r" we? ", key):
+            continue
+        head = key.split()[0]
+        # "Gminna Rada … " joins "Gminna Rada … w Sokółce"; a generic office ("Rada Miasta") joins
+        # the one qualified office of its kind
+        targets = [k for k in order if k != key and (k.startswith((key + " w ", key + " we ")) or (
+            GENERIC_MUNICIPAL.match(key) and (k.startswith(key + " ") or k.split()[0] == head
+                                              and re.search(r" we? ", k))))]
+        if len(targets) == 1:
+            t = orgs[targets[0]]
+            src = orgs.pop(key)
+            order.remove(key)
+            t["spans"] += src["spans"]
+            t["mentions"] += [m for m in src["mentions"] if m not in t["mentions"]]
+    out = []
+    for key in order:
+        o = orgs[key]
+        o["spans"].sort()
+        out.append(o)
+    out.sort(key=lambda o: o["spans"][0][0])
+    return out
+
+
+@Language.factory("partmon_organisations")
+def make_organisations(nlp, name):
+    return OrganisationsComponent()

@@ -1,0 +1,117 @@
+"""partmon_references: legal acts cited (resolutions, ordinances, statutes) and the programmes
+or funds that finance the process."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import data, morph
+from .layout import in_chrome
+
+for _name in ("legal_acts", "funding"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@lru_cache(maxsize=None)
+def legal_patterns():
+    months = "|".join(sorted(data.months(), key=len, reverse=True))
+    date = rf"\d{{1,2}}\s+(?:{months})\s+\d{{4}}\s*(?:r\.|roku)?|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\s*(?:r\.|roku)?"
+    return [(spec["kind"], re.compile(spec["pattern"].replace("{DATE}", date)))
+            for spec in data.jsonl("legal_acts.jsonl")]
+
+
+@lru_cache(maxsize=None)
+def funding_patterns():
+    out = []
+    for spec in data.jsonl("funding.jsonl"):
+        for v in spec["variants"]:
+            words = v.split()
+            exact = len(words) == 1 and v.isupper()  # acronyms match only as written
+            out.append(([frozenset([w]) if exact else morph.lemmas(w) for w in words], spec["name"], exact))
+    out.sort(key=lambda t: -len(t[0]))
+    index = {}
+    for pat in out:
+        for key in pat[0][0]:
+            index.setdefault(key, []).append(pat)
+    return index
+
+
+@lru_cache(maxsize=100_000)
+def _funding_candidates(word: str) -> tuple:
+    """Funding patterns whose first word can be `word`, longest first."""
+    index = funding_patterns()
+    pats = [p for key in (morph.lemmas(word) | {word}) for p in index.get(key, ())]
+    return tuple(sorted(pats, key=lambda t: -len(t[0])))
+
+
+def _normalise_act(kind: str, m: re.Match) -> str:
+    date = re.sub(r"\s*roku$", " r.", m.group("date").strip())
+    if not date.endswith("r."):
+        date += " r."
+    if kind == "resolution":
+        head = "Uchwała" if m.group("head").lower().startswith("uchwał") else "Zarządzenie"
+        issuer = re.sub(r"\s+", " ", m.group("issuer"))
+        return f"{head} nr {m.group('number')} {issuer} z dnia {date}"
+    return f"Ustawa z dnia {date} o {re.sub(chr(92) + 's+', ' ', m.group('subject')).strip()}"
+
+
+def find_legal_acts(text: str, skip=lambda s: False) -> list[tuple[str, int, int]]:
+    out, seen = [], set()
+    for kind, rx in legal_patterns():
+        for m in rx.finditer(text):
+            if skip(m.start()):
+                continue
+            act = _normalise_act(kind, m)
+            key = act.casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append((act, m.start(), m.end()))
+    out.sort(key=lambda t: t[1])
+    return out
+
+
+@Language.factory("partmon_references")
+def make_references(nlp, name):
+    return ReferencesComponent()
+
+
+class ReferencesComponent:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc._.text
+        doc._.legal_acts = find_legal_acts(text, skip=lambda s: in_chrome(doc, s))
+        words = doc._.words
+        strs = [text[s:e] for s, e in words]
+        taken = [False] * len(words)
+        found, seen = [], set()
+        word_chrome = doc._.word_chrome
+        for i, w in enumerate(strs):
+            if taken[i] or word_chrome[i]:
+                continue
+            pats = _funding_candidates(w)
+            if not pats:
+                continue
+            lem0 = morph.lemmas(w)
+            for seq, name, exact in pats:
+                n = len(seq)
+                if i + n > len(strs):
+                    continue
+                ok0 = (w in seq[0]) if exact else bool(lem0 & seq[0])
+                if not ok0 or any(taken[i:i + n]):
+                    continue
+                if all(morph.lemmas(strs[i + k]) & seq[k] for k in range(1, n)) and \
+                        all(not text[words[i + k][1]:words[i + k + 1][0]].strip(" \n\t–-") for k in range(n - 1)):
+                    for k in range(i, i + n):
+                        taken[k] = True
+                    if name not in seen:
+                        seen.add(name)
+                        found.append((name, words[i][0], words[i + n - 1][1]))
+                    break
+        # a longer programme name makes its shorter part redundant
+        names = [f[0] for f in found]
+        doc._.funding = [f for f in found if not any(f[0] != n and f[0] in n for n in names)]
+        return doc

@@ -1,0 +1,1 @@
+"""Generator of our own invented Polish meeting reports with gold records (for extractor tests)."""
