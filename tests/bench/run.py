@@ -80,11 +80,48 @@ def bench_pdf(pdfs: list[Path]) -> None:
         print(f"  ratio partmon / pdftotext            {poppler / ours:>12.2f}")
 
 
+def bench_quality() -> None:
+    """Extraction quality on the held-out corpus and on the shared dev corpus."""
+    from tests.heldout.score import main as heldout
+
+    print("extraction quality, held-out corpus (tests/heldout):")
+    heldout([])
+    dev = REPO.parent / "shared" / "corpus" / "dev"
+    script = REPO.parent / "shared" / "eval" / "score.py"
+    if dev.is_dir() and script.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "dev.jsonl"
+            subprocess.run([sys.executable, "-m", "warehouse.cli", "extract", *sorted(map(str, dev.glob("*.txt"))),
+                            "--out", str(out)], cwd=REPO, capture_output=True)
+            print("extraction quality, shared dev corpus:")
+            print(subprocess.run([sys.executable, str(script), str(dev), str(out)], capture_output=True,
+                                 text=True).stdout)
+
+
+def _section(title: str, fn) -> None:
+    """Run one benchmark; a failing one is reported and the others still run."""
+    print(f"\n== {title}", flush=True)
+    try:
+        fn()
+    except Exception as exc:  # a benchmark that breaks must not hide the other figures
+        print(f"  failed: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def _optional(module: str):
+    import importlib
+
+    return lambda: importlib.import_module(module).main()
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         texts, pdfs = demo_documents(Path(tmp))
-        bench_extraction(texts)
-        bench_pdf(pdfs)
+        _section("extraction speed", lambda: bench_extraction(texts))
+        _section("PDF text speed", lambda: bench_pdf(pdfs))
+    _section("extraction quality", bench_quality)
+    _section("warehouse (100,000 documents)", _optional("tests.bench.warehouse_bench"))
+    _section("crawler (10,000 pages)", _optional("tests.bench.crawler_bench"))
+    _section("dashboard in Chromium", _optional("tests.bench.dashboard_bench"))
 
 
 if __name__ == "__main__":
