@@ -7,8 +7,11 @@ import scrapy
 DOCUMENT_FIELDS = (
     "url", "source", "municipality", "terc", "voivodeship", "fetched_at", "http_status",
     "content_type", "encoding", "content_hash", "body", "title", "referer", "link_text",
-    "report_score",
+    "report_score", "etag", "last_modified",
 )
+# Sent by a spider when a URL harvested by an earlier crawl answers 404/410 (argument `item`:
+# README's *gone item*, {"url", "source", "gone": True, "http_status", "fetched_at"}).
+document_gone = object()
 
 
 class DocumentItem(scrapy.Item):
@@ -29,6 +32,8 @@ class DocumentItem(scrapy.Item):
     referer = scrapy.Field()
     link_text = scrapy.Field()
     report_score = scrapy.Field()
+    etag = scrapy.Field()  # validators for the next crawl's conditional request
+    last_modified = scrapy.Field()
 
 
 def as_document(item: DocumentItem) -> dict:

@@ -17,21 +17,50 @@ class ContentHashPipeline:
 
 
 class DeduplicateContentPipeline:
-    """Drop a document whose body was already emitted under another URL (mirrors, copies)."""
+    """Drop a document whose body was already emitted under another URL (mirrors, copies), and
+    one an earlier crawl harvested with the same content hash (README: incremental crawls):
+    the warehouse already holds it, so re-emitting it would only make work. In a shared crawl
+    (REDIS_URL) the emitted hashes are a Redis set, so two workers never emit one file twice."""
 
-    def __init__(self, stats):
-        self.stats = stats
-        self.seen: set[str] = set()
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.seen: set[str] | None = None
+        self.known: dict[str, str] = {}
+        self.redis = self.redis_key = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.stats)
+        return cls(crawler)
+
+    def _start(self) -> None:
+        known = getattr(self.crawler.spider, "known", None) or {}
+        self.known = {url: k["content_hash"] for url, k in known.items() if k.get("content_hash")}
+        self.seen = set(self.known.values())  # a copy of a stored document is no new document
+        settings = self.crawler.settings
+        if settings.get("REDIS_URL"):
+            from scrapy_redis.connection import from_settings
+
+            self.redis = from_settings(settings)
+            spider = self.crawler.spider.name
+            self.redis_key = f"partmon:{settings.get('PARTMON_CRAWL_ID')}:{spider}:content"
+
+    def _first_time(self, digest: str) -> bool:
+        if digest in self.seen:
+            return False
+        self.seen.add(digest)
+        return self.redis is None or bool(self.redis.sadd(self.redis_key, digest))
 
     def process_item(self, item):
-        if item["content_hash"] in self.seen:
+        if self.seen is None:
+            self._start()
+        digest = item["content_hash"]
+        if self.known.get(item["url"]) == digest:
+            self.stats.inc_value("partmon/unchanged")
+            raise DropItem(f"{item['url']}: unchanged since the last crawl")
+        if not self._first_time(digest):
             self.stats.inc_value("partmon/duplicate_content")
             raise DropItem(f"{item['url']}: same content as an earlier document")
-        self.seen.add(item["content_hash"])
         return item
 
 

@@ -55,16 +55,26 @@ ITEM_PIPELINES = {
     "crawler.pipelines.CountDocumentsPipeline": 900,
 }
 
-# --- Incremental re-crawl (later work; a switch, off) -------------------------------------
-# Turning these on makes Scrapy revalidate with ETag/Last-Modified (RFC 2616 policy).
+# --- Incremental re-crawl ------------------------------------------------------------------
+# Not a Scrapy HTTP cache: `crawl(..., known={url: {etag, last_modified, content_hash}})`
+# (state kept in the warehouse) makes requests for earlier documents conditional, drops
+# unchanged ones and reports 404/410 ones as gone (README: "crawler → CLI").
 HTTPCACHE_ENABLED = False
-HTTPCACHE_POLICY = "scrapy.extensions.httpcache.RFC2616Policy"
-HTTPCACHE_DIR = "httpcache"
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.middlewares.LoopSafeRedirectMiddleware": 600,
+}
 
-# --- Distribution with scrapy-redis (later work; a switch, off) ---------------------------
-# PARTMON_DISTRIBUTED = True swaps in scrapy-redis' scheduler and dupefilter (see runner).
-PARTMON_DISTRIBUTED = False
-REDIS_URL = "redis://127.0.0.1:6379/0"
+# --- Many machines with scrapy-redis (off unless REDIS_URL is set) -----------------------
+# With REDIS_URL = "redis://host:6379/0" every worker running the same sources shares one
+# frontier: scheduler queue and seen-URL set live in Redis (runner.crawler_settings), keyed
+# by PARTMON_CRAWL_ID and the source name. Use a new PARTMON_CRAWL_ID for each new crawl:
+# a finished crawl's seen-URL set stays in Redis (it is what stops late workers re-fetching).
+# A worker stops by itself once the frontier stayed empty PARTMON_IDLE_CLOSE_SECONDS.
+REDIS_URL = None
+PARTMON_CRAWL_ID = "partmon"
+PARTMON_IDLE_CLOSE_SECONDS = 30
+EXTENSIONS = {"crawler.extensions.IdleClose": 500}
 
 # --- partmon: what to harvest -----------------------------------------------------------
 PARTMON_REPORT_THRESHOLD = 0.5  # an HTML page scoring at least this is emitted as a report

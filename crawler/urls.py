@@ -35,6 +35,7 @@ def matches_any(url: str, filename: str) -> bool:
     return any(p.search(low) for p in url_patterns(filename))
 
 
+@lru_cache(maxsize=50_000)  # menus and sidebars repeat the same links on every page
 def canonical_url(url: str) -> str:
     """Canonical form: no fragment, no session/tracking parameters, sorted query, lower-case host."""
     parts = urlsplit(_JSESSION_IN_PATH.sub("", url.strip()))

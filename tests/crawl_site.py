@@ -3,13 +3,17 @@
 `build_site()` returns the pages (Polish texts of our own); `serve_site()` serves them from a
 background thread and records every request the crawler makes, so tests can check what was
 (and was not) fetched. The site has: a news list with 3 pages of pagination, 3 report
-articles + a windows-1250 report, 2 ordinary news, a notice pointing to a PDF, an index of
-reports, PDF attachments (one duplicated under a second URL, two too large), robots.txt
-disallowing a linked /admin/, an endless calendar, a 404, a 500, a slow page, a session-id
-link, an off-domain link and a small BIP.
+articles + a windows-1250 and an iso-8859-2 report, 2 ordinary news, a notice pointing to a
+PDF, an index of reports, PDF attachments (one duplicated under a second URL, two too large),
+robots.txt disallowing a linked /admin/, an endless calendar, a 404, a 500, a report that
+answers 500 twice before 200, a redirect loop, a slow page, a session-id link, an off-domain
+link, wrong content types (a PDF sent as text/html, a PDF and an HTML report sent as
+application/octet-stream) and a small BIP. Every 200 page has an ETag and a Last-Modified
+date and is answered 304 to a matching conditional request, like a well-behaved server.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import threading
@@ -30,6 +34,12 @@ class Page:
     status: int = 200
     headers: dict = field(default_factory=dict)
     send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
+    fail_first: int = 0  # answer 500 to the first N requests (a flaky server), then normally
+    last_modified: str = "Mon, 02 Mar 2026 10:00:00 GMT"
+
+    @property
+    def etag(self) -> str:
+        return '"' + hashlib.sha256(self.body).hexdigest()[:16] + '"'
 
 
 def make_pdf(lines: list[str], padding: int = 0) -> bytes:
@@ -57,7 +67,7 @@ def html(title: str, body: str, *, h1: str | None = None, charset: str = "utf-8"
             f"<title>{title} – Urząd Miasta Testowo</title></head><body>"
             '<nav><a href="/">Strona główna</a> <a href="/aktualnosci/">Aktualności</a> '
             '<a href="/kalendarz?month=2026-01">Kalendarz wydarzeń</a></nav>'
-            f"<main><h1>{h1 or title}</h1>{body}</main></body></html>").encode(charset)
+            f"<main><h1>{h1 or title}</h1>{body}</main></body></html>").encode(charset, "xmlcharrefreplace")
 
 
 def report_text(subject: str) -> str:
@@ -83,11 +93,14 @@ def _news_list(page: int) -> bytes:
             ("/aktualnosci/sprawozdanie-rdpp", "Sprawozdanie ze spotkania Rady Działalności Pożytku Publicznego")],
         2: [("/aktualnosci/koncert-w-parku", "Koncert w parku miejskim"),
             ("/aktualnosci/warsztaty-w-domu-kultury", "Warsztaty w Domu Kultury"),
+            ("/aktualnosci/sprawozdanie-konsultacji-lokalowych",
+             "Sprawozdanie z konsultacji w sprawie lokali dla organizacji"),
             ("/aktualnosci/protokol-warsztaty", "Protokół z warsztatów konsultacyjnych programu współpracy")],
         3: [("/aktualnosci/podsumowanie-konsultacji", "Podsumowanie konsultacji z organizacjami pozarządowymi"),
             ("/aktualnosci/sprawozdanie-do-pobrania",
              "Sprawozdanie z konsultacji budżetu obywatelskiego – dokument do pobrania"),
-            ("/aktualnosci/remont-ulicy-lipowej?PHPSESSID=a1b2c3d4e5", "Remont ulicy Lipowej (przypomnienie)")],
+            ("/aktualnosci/remont-ulicy-lipowej?PHPSESSID=a1b2c3d4e5", "Remont ulicy Lipowej (przypomnienie)"),
+            ("/aktualnosci/protokol-zespolu-mlodziezowego", "Protokół ze spotkania Młodzieżowej Rady Miasta")],
     }[page]
     entries = "".join(f'<article><h2><a href="{u}">{t}</a></h2><p>Więcej informacji w artykule.</p></article>'
                       for u, t in items)
@@ -122,7 +135,27 @@ def build_site() -> dict[str, Page]:
         "<p>W konsultacjach projektu programu współpracy wzięło udział czternaście organizacji. "
         "Zgłoszono uwagi dotyczące zadań priorytetowych: pomocy społecznej, kultury i sportu.</p>",
         charset="windows-1250")
+    iso_body = html(
+        "Protokół ze spotkania Młodzieżowej Rady Miasta",
+        report_text("działań Młodzieżowej Rady Miasta i źródeł finansowania"), charset="iso-8859-2")
+    commission_pdf = make_pdf(["Protokół z posiedzenia Komisji Dialogu Społecznego",
+                               "Miasto Testowo, 5 lutego 2026 r."])
+    revitalisation_pdf = make_pdf(["Sprawozdanie z konsultacji programu rewitalizacji",
+                                   "Uwagi zgłosiło siedem organizacji pozarządowych."])
     return {
+        # 500 twice, then the page: harvested thanks to RETRY_TIMES >= 2
+        "/aktualnosci/sprawozdanie-rady-seniorow": Page(html(
+            "Sprawozdanie ze spotkania Rady Seniorów", report_text("działań Rady Seniorów")), fail_first=2),
+        # A → B → A: a redirect loop, one error
+        "/petla-a": Page(b"", status=302, headers={"Location": "/petla-b"}),
+        "/petla-b": Page(b"", status=302, headers={"Location": "/petla-a"}),
+        # wrong content types: the body tells what they are
+        "/files/protokol-komisji.pdf": Page(commission_pdf, "text/html; charset=utf-8"),
+        "/dokumenty/pobierz/42": Page(revitalisation_pdf, "application/octet-stream"),
+        "/aktualnosci/sprawozdanie-konsultacji-lokalowych": Page(html(
+            "Sprawozdanie z konsultacji w sprawie lokali dla organizacji",
+            report_text("lokali dla organizacji pozarządowych")), "application/octet-stream"),
+        "/aktualnosci/protokol-zespolu-mlodziezowego": Page(iso_body, "text/html; charset=iso-8859-2"),
         "/robots.txt": Page(b"User-agent: *\nDisallow: /admin/\n", "text/plain"),
         "/": Page(html("Strona główna", (
             '<ul><li><a href="/aktualnosci/">Aktualności</a></li>'
@@ -135,7 +168,12 @@ def build_site() -> dict[str, Page]:
             '<li><a href="/files/plan-miejscowy.pdf">Plan miejscowy (PDF)</a></li>'
             '<li><a href="/files/studium.pdf">Studium uwarunkowań (PDF)</a></li>'
             '<li><a href="http://localhost:{port}/obca-domena">Portal regionu</a></li>'
-            '<li><a href="/img/herb.jpg">Herb miasta</a></li></ul>'))),
+            '<li><a href="/img/herb.jpg">Herb miasta</a></li>'
+            '<li><a href="/aktualnosci/sprawozdanie-rady-seniorow">Rada Seniorów</a></li>'
+            '<li><a href="/petla-a">Stare konsultacje</a></li>'
+            '<li><a href="/files/protokol-komisji.pdf">Protokół komisji (PDF)</a></li>'
+            '<li><a href="/dokumenty/pobierz/42">Sprawozdanie z konsultacji programu rewitalizacji</a></li>'
+            "</ul>"))),
         "/aktualnosci/": Page(_news_list(1)),
         "/aktualnosci/?strona=2": Page(_news_list(2)),
         "/aktualnosci/?strona=3": Page(_news_list(3)),
@@ -216,21 +254,29 @@ def build_site() -> dict[str, Page]:
 class SiteServer:
     base_url: str
     requests: list  # (path with query, user agent), in order
-    site: dict
+    site: dict  # the served pages: a test may change or delete pages while serving
+    answers: list = field(default_factory=list)  # (path, status, was the request conditional)
 
 
 @contextmanager
-def serve_site(site: dict[str, Page] | None = None):
-    """Serve the site on 127.0.0.1 (a free port) until the block ends."""
+def serve_site(site: dict[str, Page] | None = None, delay: float = 0.0):
+    """Serve the site on 127.0.0.1 (a free port) until the block ends; `delay` seconds per
+    answer make a crawl take long enough for several workers to share it."""
     site = site if site is not None else build_site()
     log: list = []
+    answers: list = []
+    served: dict[str, int] = {}
     lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - http.server's naming
             with lock:
                 log.append((self.path, self.headers.get("User-Agent", "")))
+                served[self.path] = served.get(self.path, 0) + 1
+                count = served[self.path]
             month = re.fullmatch(r"/kalendarz\?month=(\d{4}-\d{2})", self.path)
+            if delay:
+                time.sleep(delay)
             if self.path == "/wolna-strona":
                 time.sleep(SLOW_SECONDS)
                 page = Page(html("Mapa miasta", "<p>Mapa.</p>"))
@@ -238,9 +284,21 @@ def serve_site(site: dict[str, Page] | None = None):
                 page = Page(_calendar(month.group(1)))
             else:
                 page = site.get(self.path) or Page(html("Nie znaleziono", "<p>Brak strony.</p>"), status=404)
+            if count <= page.fail_first:
+                page = Page(html("Błąd", "<p>Chwilowa awaria.</p>"), status=500)
             body = page.body.replace(b"{port}", str(self.server.server_port).encode())
+            etag = self.headers.get("If-None-Match")
+            since = self.headers.get("If-Modified-Since")
+            status = page.status
+            if status == 200 and (etag == page.etag if etag else since == page.last_modified if since else False):
+                status, body = 304, b""
+            with lock:
+                answers.append((self.path, status, bool(etag or since)))
             try:
-                self.send_response(page.status)
+                self.send_response(status)
+                if status in (200, 304):
+                    self.send_header("ETag", page.etag)
+                    self.send_header("Last-Modified", page.last_modified)
                 self.send_header("Content-Type", page.content_type)
                 if page.send_length:
                     self.send_header("Content-Length", str(len(body)))
@@ -259,7 +317,7 @@ def serve_site(site: dict[str, Page] | None = None):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield SiteServer(f"http://127.0.0.1:{server.server_port}", log, site)
+        yield SiteServer(f"http://127.0.0.1:{server.server_port}", log, site, answers)
     finally:
         server.shutdown()
         server.server_close()

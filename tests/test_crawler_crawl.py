@@ -19,10 +19,22 @@ import pytest
 from crawl_site import serve_site
 
 REPO = Path(__file__).resolve().parents[1]
-FAST = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "DOWNLOAD_TIMEOUT": 2, "RETRY_TIMES": 1,
+FAST = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "DOWNLOAD_TIMEOUT": 2, "RETRY_TIMES": 2,
         "DOWNLOAD_MAXSIZE": 30_000}
 CALENDAR_CAP = 5  # the trap would otherwise yield 2 months per level of DEPTH_LIMIT (15)
 UA = "partmon/0.1 (+https://github.com/partmon/partmon)"
+
+# What the "testowo" source (the fixture site without its BIP) should yield: one of the two
+# copies of a PDF, and these.
+PDF_COPIES = {"/files/sprawozdanie-rdpp-2026.pdf", "/files/kopia-sprawozdania.pdf"}
+EXPECTED_DOCUMENTS = {
+    "/aktualnosci/sprawozdanie-rdpp", "/aktualnosci/protokol-warsztaty",
+    "/aktualnosci/podsumowanie-konsultacji", "/aktualnosci/warsztaty-w-domu-kultury",
+    "/files/plakat-koncert.pdf", "/files/sprawozdanie-budzet.pdf",
+    "/aktualnosci/sprawozdanie-rady-seniorow",  # after two 500s
+    "/aktualnosci/protokol-zespolu-mlodziezowego",  # iso-8859-2
+    "/files/protokol-komisji.pdf", "/dokumenty/pobierz/42",  # PDFs under wrong types
+    "/aktualnosci/sprawozdanie-konsultacji-lokalowych"}  # HTML as application/octet-stream
 
 # Runs in the child process: crawl the sources file, write documents, stats and progress events.
 CHILD = r"""
@@ -31,24 +43,27 @@ from crawler.runner import crawl
 from crawler.sources import load_sources
 
 sources_path, out_path, settings, fail = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), sys.argv[4] == "1"
-docs, events = [], []
+known = json.loads(sys.argv[5]) if len(sys.argv) > 5 else None
+docs, events, gone = [], [], []
 
 def on_document(doc):
     if fail:
         raise RuntimeError("warehouse is full")
     docs.append(dict(doc, body=base64.b64encode(doc["body"]).decode("ascii")))
 
-stats = crawl(load_sources(sources_path), on_document, settings=settings, on_progress=events.append)
-json.dump({"docs": docs, "stats": stats, "events": events}, open(out_path, "w"))
+stats = crawl(load_sources(sources_path), on_document, settings=settings, on_progress=events.append,
+              known=known, on_gone=gone.append)
+json.dump({"docs": docs, "stats": stats, "events": events, "gone": gone}, open(out_path, "w"))
 """
 
 
-def run_crawl(tmp_path: Path, sources_toml: str, settings: dict, fail: bool = False):
+def run_crawl(tmp_path: Path, sources_toml: str, settings: dict, fail: bool = False, known: dict | None = None):
     sources = tmp_path / "sources.toml"
     sources.write_text(sources_toml, encoding="utf-8")
     out = tmp_path / "out.json"
+    extra = [json.dumps(known)] if known is not None else []
     proc = subprocess.run(
-        [sys.executable, "-c", CHILD, str(sources), str(out), json.dumps(settings), "1" if fail else "0"],
+        [sys.executable, "-c", CHILD, str(sources), str(out), json.dumps(settings), "1" if fail else "0", *extra],
         capture_output=True, text=True, cwd=REPO, timeout=120,
         env={**os.environ, "PYTHONPATH": str(REPO)})
     if fail:
@@ -60,7 +75,8 @@ def run_crawl(tmp_path: Path, sources_toml: str, settings: dict, fail: bool = Fa
     return result
 
 
-def sources_toml(base: str, bip: bool = True) -> str:
+def sources_toml(base: str, bip: bool = True, exclude: tuple[str, ...] = ()) -> str:
+    """`exclude` URL patterns let a test skip parts it is not about (the slow page, the calendar)."""
     cms = f"""
 [[source]]
 name = "testowo"
@@ -68,6 +84,7 @@ municipality = "Testowo"
 terc = "1465011"
 voivodeship = "mazowieckie"
 start_urls = ["{base}/"]
+exclude = {json.dumps(list(exclude))}
 """
     return cms + (f"""
 [[source]]
@@ -99,13 +116,10 @@ def docs_of(result, source):
 
 def test_reports_and_attachments_are_emitted_and_ordinary_news_is_not(full_crawl):
     docs = docs_of(full_crawl, "testowo")
-    pdf_copies = {"/files/sprawozdanie-rdpp-2026.pdf", "/files/kopia-sprawozdania.pdf"}
+    pdf_copies = PDF_COPIES
     # the same PDF under two URLs is one document (dedupe by content hash)
     assert len(pdf_copies & set(docs)) == 1
-    assert set(docs) - pdf_copies == {
-        "/aktualnosci/sprawozdanie-rdpp", "/aktualnosci/protokol-warsztaty",
-        "/aktualnosci/podsumowanie-konsultacji", "/aktualnosci/warsztaty-w-domu-kultury",
-        "/files/plakat-koncert.pdf", "/files/sprawozdanie-budzet.pdf"}
+    assert set(docs) - pdf_copies == EXPECTED_DOCUMENTS
     requested = paths(full_crawl["server"])
     for ordinary in ("/aktualnosci/remont-ulicy-lipowej", "/aktualnosci/koncert-w-parku", "/konsultacje/",
                      "/dokumenty/protokoly",  # an index of reports
@@ -151,6 +165,40 @@ def test_windows_1250_page_is_decoded(full_crawl):
     assert "pozarządowymi".encode("windows-1250") in doc["body"]
 
 
+def test_iso_8859_2_page_is_decoded(full_crawl):
+    doc = docs_of(full_crawl, "testowo")["/aktualnosci/protokol-zespolu-mlodziezowego"]
+    assert doc["encoding"] == "iso-8859-2"
+    assert doc["title"] == "Protokół ze spotkania Młodzieżowej Rady Miasta"
+    assert "Młodzieżowej".encode("iso-8859-2") in doc["body"]
+
+
+def test_page_failing_twice_is_harvested_on_the_third_try(full_crawl):
+    answers = [st for p, st, _ in full_crawl["server"].answers if p == "/aktualnosci/sprawozdanie-rady-seniorow"]
+    assert answers == [500, 500, 200]
+    doc = docs_of(full_crawl, "testowo")["/aktualnosci/sprawozdanie-rady-seniorow"]
+    assert doc["title"] == "Sprawozdanie ze spotkania Rady Seniorów" and doc["http_status"] == 200
+    # a page that keeps failing is tried RETRY_TIMES + 1 times, then counted once (stats test)
+    assert paths(full_crawl["server"]).count("/awaria") == 3
+
+
+def test_redirect_loop_is_bounded(full_crawl):
+    requested = paths(full_crawl["server"])
+    assert requested.count("/petla-a") == 1 and requested.count("/petla-b") == 1
+    assert not any(d["url"].endswith(("/petla-a", "/petla-b")) for d in full_crawl["docs"])
+
+
+def test_content_is_recognised_whatever_the_content_type_says(full_crawl):
+    docs = docs_of(full_crawl, "testowo")
+    for pdf in ("/files/protokol-komisji.pdf",  # sent as text/html
+                "/dokumenty/pobierz/42"):  # application/octet-stream, no file name anywhere
+        assert docs[pdf]["content_type"] == "application/pdf" and docs[pdf]["body"].startswith(b"%PDF-")
+        assert docs[pdf]["title"] is None
+    page = docs["/aktualnosci/sprawozdanie-konsultacji-lokalowych"]  # HTML as application/octet-stream
+    assert page["content_type"] == "text/html"
+    assert page["title"] == "Sprawozdanie z konsultacji w sprawie lokali dla organizacji"
+    assert page["report_score"] >= 0.5
+
+
 def test_polite_and_safe(full_crawl):
     server = full_crawl["server"]
     requested = paths(server)
@@ -171,11 +219,13 @@ def test_calendar_trap_is_bounded(full_crawl):
 
 def test_stats_count_pages_documents_reports_and_errors(full_crawl):
     stats = full_crawl["stats"]["testowo"]
-    assert stats["documents"] == 7 and stats["reports"] == 6
+    assert stats["documents"] == 12 and stats["reports"] == 11  # all but the concert poster
     assert stats["errors"] == {"http_4xx": 1, "http_5xx": 1, "timeout": 1, "robots": 1,
-                               "too_large": 2, "other": 0}  # with and without Content-Length
+                               "too_large": 2,  # with and without Content-Length
+                               "redirect": 1, "other": 0}
+    assert stats["unchanged"] == 0 and stats["gone"] == 0  # nothing known from an earlier crawl
     html_pages = {p for p in paths(full_crawl["server"])
-                  if not p.startswith(("/files/", "/robots.txt", "/bip/"))
+                  if not p.startswith(("/files/", "/robots.txt", "/bip/", "/petla-", "/dokumenty/pobierz/"))
                   and p not in ("/stara-strona", "/awaria", "/wolna-strona")}
     assert stats["pages"] == len(html_pages)
     bip = full_crawl["stats"]["testowo-bip"]

@@ -30,6 +30,50 @@ def test_example_sources_file_loads_with_defaults_filled():
                                "allowed_domains", "include", "exclude", "spider"}
 
 
+def _terc_register() -> Path | None:
+    """The official TERC register (not shipped): $PARTMON_TERC, else shared/gazetteer beside the repo."""
+    import os
+
+    candidates = [os.environ.get("PARTMON_TERC"),
+                  REPO.parent / "shared" / "gazetteer" / "TERC_2024-01-01.csv",
+                  "/work/shared/gazetteer/TERC_2024-01-01.csv"]
+    return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
+
+
+def test_example_sources_match_the_official_terc_register():
+    """Every TERC code names a gmina of that name in that voivodeship, in the register itself;
+    the file covers all 16 voivodeships and at least 30 municipalities. No site is contacted."""
+    import csv
+
+    register = _terc_register()
+    if register is None:
+        pytest.skip("official TERC register not available (set PARTMON_TERC)")
+    gminy, voivodeships = {}, {}
+    with open(register, encoding="utf-8-sig", newline="") as f:
+        for row in csv.DictReader(f, delimiter=";"):
+            if row["GMI"]:
+                gminy[row["WOJ"] + row["POW"] + row["GMI"] + row["RODZ"]] = row["NAZWA"]
+            elif not row["POW"]:
+                voivodeships[row["WOJ"]] = row["NAZWA"].lower()
+    assert len(voivodeships) == 16 and len(gminy) > 2000  # the file read as the register
+    sources = load_sources(REPO / "crawler" / "sources.example.toml")
+    wrong = []
+    for s in sources:
+        terc = s["terc"]
+        if terc not in gminy or gminy[terc] != s["municipality"] \
+                or voivodeships.get(terc[:2]) != s["voivodeship"]:
+            wrong.append(f"{s['name']}: {terc} is {gminy.get(terc)!r} in {voivodeships.get(terc[:2])!r}")
+    assert wrong == []
+    assert {s["voivodeship"] for s in sources} == set(voivodeships.values())
+    assert len({s["terc"] for s in sources}) >= 30
+    # every site has an https start URL on an official municipal domain of its own
+    for s in sources:
+        assert all(u.startswith("https://") for u in s["start_urls"]), s["name"]
+    names = [s["name"] for s in sources]
+    assert sum(n.endswith("-bip") for n in names) >= 10  # BIPs too
+    assert all(s["spider"] == "bip" for s in sources if s["name"].endswith("-bip"))
+
+
 @pytest.mark.parametrize("body, message", [
     ('[[source]]\nstart_urls = ["https://a.pl/"]\n', "missing name"),
     ('[[source]]\nname = "a"\nstart_urls = ["ftp://a.pl/"]\n', "not an http(s) URL"),
@@ -137,13 +181,17 @@ def test_bad_keyword_file_is_reported_with_its_line(tmp_path):
 def test_settings_are_polite_and_bounded():
     from crawler.runner import crawler_settings
 
-    s = crawler_settings({"DOWNLOAD_DELAY": "0", "PARTMON_DISTRIBUTED": "True"})
+    assert "SCHEDULER" not in crawler_settings().copy_to_dict() or \
+        crawler_settings()["SCHEDULER"] != "scrapy_redis.scheduler.Scheduler"  # one machine by default
+    s = crawler_settings({"DOWNLOAD_DELAY": "0", "REDIS_URL": "redis://127.0.0.1:6390/0",
+                          "PARTMON_CRAWL_ID": "2026-11-22"})
     assert s.getbool("ROBOTSTXT_OBEY") and s.getbool("AUTOTHROTTLE_ENABLED")
     assert s["USER_AGENT"] == "partmon/0.1 (+https://github.com/partmon/partmon)"
     assert s.getint("DEPTH_LIMIT") > 0 and s.getint("DOWNLOAD_MAXSIZE") > 0
     assert s.getint("PARTMON_MAX_PAGES_PER_SOURCE") > 0
     assert s.getfloat("DOWNLOAD_DELAY") == 0  # overrides win
-    assert s["SCHEDULER"] == "scrapy_redis.scheduler.Scheduler"  # the distribution switch
+    assert s["SCHEDULER"] == "scrapy_redis.scheduler.Scheduler"  # REDIS_URL is the switch
+    assert s["SCHEDULER_QUEUE_KEY"] % {"spider": "cms:gdansk"} == "partmon:2026-11-22:cms:gdansk:requests"
 
 
 def test_crawl_of_no_sources_returns_empty_stats_without_starting_scrapy():

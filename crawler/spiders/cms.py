@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 import scrapy
 from scrapy.exceptions import (
+    DontCloseSpider,
     DownloadCancelledError,
     DownloadTimeoutError,
     IgnoreRequest,
@@ -27,10 +28,16 @@ from twisted.internet.defer import CancelledError
 from twisted.internet.error import TCPTimedOutError, TimeoutError as TwistedTimeoutError
 
 from crawler import urls
-from crawler.items import DocumentItem
+from crawler.items import DocumentItem, document_gone
 from crawler.scoring import KEYWORDS_DIR, fold, plain, read_pattern_file, report_score
 
-ERROR_KINDS = ("http_4xx", "http_5xx", "timeout", "robots", "too_large", "other")
+ERROR_KINDS = ("http_4xx", "http_5xx", "timeout", "robots", "too_large", "redirect", "other")
+GONE_STATUSES = (404, 410)
+# Generic types a misconfigured server sends for anything: the body decides what it is.
+GENERIC_TYPES = ("", "application/octet-stream", "application/force-download", "binary/octet-stream",
+                 "application/download", "application/x-download", "application/unknown")
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])",
+                         re.IGNORECASE | re.DOTALL)
 EXTENSION_TYPES = {
     "pdf": "application/pdf",
     "doc": "application/msword",
@@ -63,6 +70,12 @@ def pagination_rules() -> tuple[frozenset[str], tuple[re.Pattern, ...]]:
     return frozenset(words), tuple(patterns)
 
 
+@lru_cache(maxsize=50_000)  # the same links (menus, sidebars) are scored on every page
+def link_score(url: str, text: str | None) -> float:
+    """How report-like a link looks from its URL and anchor text alone."""
+    return report_score(url=url, link_text=text)
+
+
 def error_kind(failure) -> str | None:
     """The stats bucket of a failed request; None for deliberate drops (off-site, filters)."""
     if failure.check(HttpError):
@@ -75,7 +88,10 @@ def error_kind(failure) -> str | None:
     if failure.check(DownloadTimeoutError, TwistedTimeoutError, TCPTimedOutError):
         return "timeout"
     if failure.check(IgnoreRequest):
-        return "robots" if "robots.txt" in str(failure.value) else None
+        message = str(failure.value)
+        if "robots.txt" in message:
+            return "robots"
+        return "redirect" if "redirect" in message else None
     return "other"
 
 
@@ -86,9 +102,13 @@ class CmsSpider(scrapy.Spider):
     skip_url_files: tuple[str, ...] = ("skip_urls.txt",)
     attachment_url_files: tuple[str, ...] = ()
 
-    def __init__(self, source: dict, **kwargs):
-        super().__init__(name=self.name, **kwargs)
+    def __init__(self, source: dict, known: dict | None = None, **kwargs):
+        # one name per source: scrapy-redis keys its shared queue and seen-URL set by it
+        super().__init__(name=f"{self.name}:{source['name']}", **kwargs)
         self.source = source
+        # canonical URL → {"etag", "last_modified", "content_hash"} from an earlier crawl
+        self.known: dict[str, dict] = {urls.canonical_url(u): v or {} for u, v in (known or {}).items()}
+        self.known_checked = False
         self.start_urls = [urls.canonical_url(u) for u in source["start_urls"]]
         self.allowed_domains = list(source["allowed_domains"])
         self.include = [re.compile(p) for p in source.get("include") or []]
@@ -120,19 +140,65 @@ class CmsSpider(scrapy.Spider):
         spider.trap_limits = {"max_length": s.getint("PARTMON_MAX_URL_LENGTH"),
                               "max_params": s.getint("PARTMON_MAX_QUERY_PARAMS"),
                               "max_repeat": s.getint("PARTMON_MAX_REPEATED_SEGMENT")}
+        # several workers share one frontier (scrapy-redis): the start page is fetched once
+        spider.shared_frontier = bool(s.get("REDIS_URL"))
+        crawler.signals.connect(spider.revalidate_known, signal=scrapy.signals.spider_idle)
         return spider
 
     async def start(self):
         for url in self.start_urls:
             self.seen_urls.add(url)
             self.pages_scheduled += 1
-            yield scrapy.Request(url, callback=self.parse, errback=self.on_error,
-                                 meta={"referer": None, "link_text": None}, dont_filter=True)
+            yield self._request(url, meta={"referer": None, "link_text": None},
+                                dont_filter=not self.shared_frontier)
+
+    def _request(self, url: str, **kwargs) -> scrapy.Request:
+        """A request for `url`; conditional (If-None-Match / If-Modified-Since) when an earlier
+        crawl harvested it, and then 304 and 404/410 answers reach `parse`."""
+        known = self.known.get(url)
+        if known is not None:
+            meta = kwargs.setdefault("meta", {})
+            meta["known"] = True
+            meta["handle_httpstatus_list"] = [304, *GONE_STATUSES]
+            headers = kwargs.setdefault("headers", {})
+            if known.get("etag"):
+                headers["If-None-Match"] = known["etag"]
+            if known.get("last_modified"):
+                headers["If-Modified-Since"] = known["last_modified"]
+        return scrapy.Request(url, callback=self.parse, errback=self.on_error, **kwargs)
+
+    def revalidate_known(self):
+        """When the crawl runs dry, check every earlier document it did not reach by links:
+        one no longer linked may still have changed, or be gone."""
+        if self.known_checked:
+            return
+        self.known_checked = True
+        left = [u for u in self.known if u not in self.seen_urls]
+        for url in left:
+            self.seen_urls.add(url)
+            self.crawler.engine.crawl(self._request(url, meta={"referer": None, "link_text": None,
+                                                               "leaf": True}))
+        if left:
+            raise DontCloseSpider
 
     # --- responses --------------------------------------------------------------------
     def parse(self, response):
         """A fetched URL: an attachment is emitted; an HTML page is scored and its links followed."""
+        if response.status == 304:  # known and not modified: nothing to emit or follow
+            self.crawler.stats.inc_value("partmon/unchanged")
+            return
+        if response.status in GONE_STATUSES:  # only known URLs get here (see _request)
+            self.crawler.stats.inc_value("partmon/gone")
+            known_url = (response.meta.get("redirect_urls") or [response.url])[0]  # before redirects
+            self.crawler.signals.send_catch_log(
+                signal=document_gone, spider=self,
+                item={"url": urls.canonical_url(known_url), "source": self.source["name"],
+                      "gone": True, "http_status": response.status,
+                      "fetched_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")})
+            return
         mime = self._mime(response)
+        if mime in self.html_types and not isinstance(response, HtmlResponse):
+            response = response.replace(cls=HtmlResponse)  # an HTML page sent as a binary type
         if mime not in self.html_types or not isinstance(response, HtmlResponse):
             if mime in self.attachment_types:
                 yield self._document(response, mime=mime, title=None, score=self._attachment_score(response))
@@ -198,7 +264,7 @@ class CmsSpider(scrapy.Spider):
                 continue
             if urls.extension(link.url) in self.attachment_exts or self._attachment_candidate(link.url):
                 attachment = True
-            if report_score(url=link.url, link_text=link.text) >= self.threshold:
+            if link_score(link.url, link.text) >= self.threshold:
                 report_links.add(link.url)
         if len(report_links) >= self.listing_min_links:
             return True
@@ -258,8 +324,7 @@ class CmsSpider(scrapy.Spider):
                 known = ext in self.attachment_exts
                 meta.update(attachment_candidate=not known, depth_free=known,
                             leaf=not known and not self._inside(url))
-                yield scrapy.Request(url, callback=self.parse, errback=self.on_error,
-                                     meta=meta, priority=20)
+                yield self._request(url, meta=meta, priority=20)
                 continue
             if ext in self.ignored_exts or not self._wanted_page(url):
                 continue
@@ -267,9 +332,8 @@ class CmsSpider(scrapy.Spider):
             self.seen_urls.add(url)
             is_next = url in pagination
             meta.update(pagination=is_next, depth_free=is_next, leaf=not self._inside(url))
-            score = report_score(url=url, link_text=link.text)
-            yield scrapy.Request(url, callback=self.parse, errback=self.on_error, meta=meta,
-                                 priority=(10 if is_next else 0) + int(score * 10))
+            score = link_score(url, link.text)
+            yield self._request(url, meta=meta, priority=(10 if is_next else 0) + int(score * 10))
 
     def _skipped(self, url: str) -> bool:
         return (any(urls.matches_any(url, f) for f in self.skip_url_files)
@@ -301,16 +365,18 @@ class CmsSpider(scrapy.Spider):
 
     # --- the item -----------------------------------------------------------------------
     def _mime(self, response) -> str:
-        """Lower-case mime type; generic binary types are resolved by file name or PDF magic."""
+        """Lower-case mime type. The body outranks the header: a PDF is a PDF whatever the
+        server calls it; generic binary types are resolved by HTML sniffing or file name."""
         header = response.headers.get(b"Content-Type", b"").decode("latin-1")
         mime = header.split(";", 1)[0].strip().lower()
-        if mime in ("", "application/octet-stream", "application/force-download", "binary/octet-stream",
-                    "application/download", "application/x-download"):
+        if response.body[:1024].lstrip()[:5] == b"%PDF-":
+            return "application/pdf"
+        if mime in GENERIC_TYPES:
+            if _HTML_START.match(response.body[:2048]):
+                return "text/html"
             disposition = response.headers.get(b"Content-Disposition", b"").decode("latin-1")
             name = _FILENAME.search(disposition)
             ext = urls.extension("/" + unquote(name.group(1))) if name else urls.extension(response.url)
-            if response.body[:5] == b"%PDF-":
-                ext = "pdf"
             mime = EXTENSION_TYPES.get(ext, mime or "application/octet-stream")
         return mime
 
@@ -333,4 +399,11 @@ class CmsSpider(scrapy.Spider):
             referer=response.meta.get("referer"),
             link_text=response.meta.get("link_text"),
             report_score=float(score),
+            etag=_header(response, b"ETag"),
+            last_modified=_header(response, b"Last-Modified"),
         )
+
+
+def _header(response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None
