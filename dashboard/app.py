@@ -16,12 +16,17 @@ if str(_ROOT) not in sys.path:  # streamlit puts only dashboard/ on the path
 import streamlit as st  # noqa: E402
 
 from dashboard import data, urlstate  # noqa: E402
+from dashboard.components import sidebar_filters  # noqa: E402
 from dashboard.i18n import LANGUAGES, t  # noqa: E402
 
 logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
 _PAGES = Path(__file__).resolve().parent / "views"  # not "pages": see views/__init__.py
 
 st.set_page_config(page_title="partmon", page_icon=":material/forum:", layout="wide")
+# no "Deploy" button: this is a local research tool (client options may be set from a script;
+# the CSS covers the first page load, drawn before the option reaches the browser)
+st.set_option("client.toolbarMode", "minimal")
+st.html("<style>[data-testid='stAppDeployButton']{display:none !important}</style>")
 
 st.session_state["lang"] = urlstate.radio(
     "lang", "Język / Language", LANGUAGES, default="pl", container=st.sidebar, sticky=True,
@@ -36,6 +41,8 @@ pages = [
             icon=":material/groups:", url_path="organisations"),
     st.Page(_PAGES / "documents.py", title=t("page_documents"), icon=":material/description:",
             url_path="documents"),
+    st.Page(_PAGES / "sources.py", title=t("page_sources"), icon=":material/travel_explore:",
+            url_path="sources"),
     st.Page(_PAGES / "sql.py", title=t("page_sql"), icon=":material/terminal:", url_path="sql"),
 ]
 current = st.navigation(pages)
@@ -56,5 +63,13 @@ def _warehouse_ready() -> bool:
     return True
 
 
-if _warehouse_ready():
-    current.run()
+try:
+    if _warehouse_ready():
+        try:
+            sidebar_filters()
+        except data.WarehouseUnavailable as exc:
+            st.error(str(exc), icon=":material/database:")
+        else:
+            current.run()
+finally:
+    data.release()  # never keep the file open between runs: a crawl may want to write

@@ -25,7 +25,7 @@ def voivodeship_filter(container=None) -> str | None:
     names = [""] + [v["name"] for v in sorted(voivodeships(), key=lambda v: v["name"])]
     value = urlstate.selectbox("woj", t("filter_voivodeship"), names, default="",
                                format_func=lambda n: voivodeship_label(n, lang) if n else t("all"),
-                               container=container)
+                               container=container, sticky=True)
     return value or None
 
 
@@ -36,8 +36,56 @@ def year_filter(container=None) -> tuple[int, int] | None:
     if pd.isna(low) or pd.isna(high):
         return None
     low, high = int(low), int(high)
-    chosen = urlstate.year_range("lata", t("filter_years"), low, high, container=container)
+    chosen = urlstate.year_range("lata", t("filter_years"), low, high, container=container,
+                                 sticky=True)
     return None if chosen == (low, high) else chosen
+
+
+def process_kind_label(kind) -> str:
+    return t(f"process_kind_{kind}") if kind else t("all")
+
+
+def process_kind_filter(container=None) -> str | None:
+    """Kind of participatory process (URL `proces`); None means all. Only drawn when the
+    warehouse groups documents into processes."""
+    if not data.has_processes():
+        return None
+    kinds = [""] + list(data.query("process_kinds")["kind"])
+    value = urlstate.selectbox("proces", t("filter_process_kind"), kinds, default="",
+                               format_func=process_kind_label, container=container,
+                               sticky=True)
+    return value or None
+
+
+def sidebar_filters() -> dict:
+    """The filters every page applies (voivodeship, years, kind of process), drawn once in
+    the sidebar by app.py and kept in the URL (they stay when moving between pages)."""
+    box = st.sidebar.container(border=True)
+    box.markdown(f"**{t('filters')}**")
+    chosen = {"voivodeship": voivodeship_filter(box), "years": year_filter(box),
+              "process_kind": process_kind_filter(box)}
+    st.session_state["_filters"] = chosen
+    return chosen
+
+
+def filters() -> dict:
+    """The sidebar filters of this run: voivodeship, years, process_kind (None: all)."""
+    return dict(st.session_state.get("_filters")
+                or {"voivodeship": None, "years": None, "process_kind": None})
+
+
+def filters_caption() -> None:
+    """One line under a page title saying which filters are on (or that none is)."""
+    f, lang = filters(), current_language()
+    parts = []
+    if f["voivodeship"]:
+        parts.append(voivodeship_label(f["voivodeship"], lang))
+    if f["years"]:
+        parts.append(f"{f['years'][0]}–{f['years'][1]}")
+    if f["process_kind"]:
+        parts.append(process_kind_label(f["process_kind"]))
+    st.caption(t("filters_on", what=" · ".join(parts)) if parts else t("filters_off"),
+               help=t("filters_help"))
 
 
 def table(frame: pd.DataFrame, columns: dict[str, str], name: str, *, height=None,

@@ -10,6 +10,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 from pathlib import Path
 
 import duckdb
@@ -17,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.i18n import t
+from warehouse import db as _db
 from warehouse import queries
 from warehouse import sql as _sql
 
@@ -41,14 +43,44 @@ def file_stamp(path: str) -> float:
     return max(stamps) if stamps else 0
 
 
+#: how long a page waits for a writer (a crawl, a load) to let go of the file, in seconds;
+#: writers hold it in short bursts, so this is only reached when one is stuck
+LOCK_WAIT_S = 20.0
+
+
+def open_read_only(path: str):
+    """A read-only connection that waits (retrying) while a crawl or load holds the file.
+
+    Uses the same settings as warehouse.sql, so both can have the file open in one process.
+    """
+    return _db.connect(path, read_only=True, config=dict(getattr(_sql, "SAFE_CONFIG", {})),
+                       wait_s=LOCK_WAIT_S)
+
+
+_run = threading.local()  # Streamlit runs each script run in its own thread
+
+
+def _connection(path: str):
+    """The read-only connection of the current script run, opened on its first cache miss
+    and closed by `release()` when the run ends (so a writer waits at most one page run)."""
+    con = getattr(_run, "con", None)
+    if con is None or _run.path != path:
+        release()
+        _run.con, _run.path = open_read_only(path), path
+    return _run.con
+
+
+def release() -> None:
+    """Close the current run's connection, if any: app.py calls it after every page run."""
+    con = getattr(_run, "con", None)
+    _run.con = None
+    if con is not None:
+        con.close()
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached(path: str, mtime: float, name: str, filters: tuple) -> pd.DataFrame:
-    # the same settings as warehouse.sql, so both can have the file open in one process
-    con = duckdb.connect(path, read_only=True, config=dict(getattr(_sql, "SAFE_CONFIG", {})))
-    try:
-        return getattr(queries, name)(con, **dict(filters))
-    finally:
-        con.close()
+    return getattr(queries, name)(_connection(path), **dict(filters))
 
 
 def _freeze(value):
@@ -67,6 +99,13 @@ def query(name: str, **filters) -> pd.DataFrame:
     key = tuple(sorted((k, _freeze(v)) for k, v in filters.items()))
     try:
         frame = _cached(path, file_stamp(path), name, key)
+    except _db.WarehouseBusy as exc:
+        log.warning("query %s: %s", name, exc)
+        raise WarehouseUnavailable(t("err_busy", path=path, seconds=f"{LOCK_WAIT_S:g}")) from exc
+    except _db.WarehouseError as exc:
+        log.warning("query %s: %s", name, exc)
+        reason = first_line(exc.__cause__ or exc)
+        raise WarehouseUnavailable(t("err_unreadable", path=path, reason=reason)) from exc
     except (duckdb.CatalogException, duckdb.BinderException) as exc:
         log.exception("query %s failed on %s", name, path)
         raise WarehouseUnavailable(t("err_schema", path=path, reason=first_line(exc))) from exc
@@ -75,6 +114,15 @@ def query(name: str, **filters) -> pd.DataFrame:
         raise WarehouseUnavailable(t("err_unreadable", path=path, reason=first_line(exc))) from exc
     # lists are unhashable for st.cache_data; hand out a copy so pages may modify it
     return frame.copy()
+
+
+def has_processes() -> bool:
+    """Does the warehouse group documents into processes (newer schema)? Pages show the
+    process filter and process columns only then."""
+    try:
+        return bool(query("has_processes").loc[0, "present"])
+    except WarehouseUnavailable:
+        return False
 
 
 def first_line(exc: BaseException) -> str:

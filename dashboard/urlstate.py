@@ -84,7 +84,8 @@ def multiselect(name: str, label: str, options: Sequence, default: Sequence = ()
     return value
 
 
-def year_range(name: str, label: str, low: int, high: int, container=None) -> tuple[int, int]:
+def year_range(name: str, label: str, low: int, high: int, container=None,
+               sticky: bool = False) -> tuple[int, int]:
     """A year-range slider bound to URL parameter `name` written as `FROM-TO`."""
     key = f"url_{name}"
 
@@ -95,7 +96,7 @@ def year_range(name: str, label: str, low: int, high: int, container=None) -> tu
         except ValueError:
             return (low, high)
 
-    _seed(name, key, False, from_url)
+    _seed(name, key, False, from_url, sticky)
     a, b = st.session_state[key]
     a, b = max(low, min(a, high)), min(high, max(b, low))
     if low == high:

@@ -23,6 +23,23 @@ SOURCES = [
      "allowed_domains": ["127.0.0.1"], "include": [], "exclude": [], "spider": "cms"},
 ]
 
+#: a municipal site that stopped answering: configured, crawled with errors only, and the
+#: one file it gave could not be read (added by build_warehouse(broken_source=True))
+BROKEN_SOURCE = {"name": "borowa-wola", "municipality": "Borowa Wola", "terc": None,
+                 "voivodeship": "lubelskie", "start_urls": ["http://127.0.0.1:9/borowa-wola/"],
+                 "allowed_domains": ["127.0.0.1"], "include": [], "exclude": [],
+                 "spider": "bip"}
+BROKEN_DOCUMENT_URL = "http://127.0.0.1:9/borowa-wola/protokol-skan.pdf"
+BROKEN_TEXT_ERROR = "skan bez warstwy tekstowej, OCR nie rozpoznał tekstu"
+
+#: what the crawler reported per source in the fixture's one crawl run
+CRAWL_STATS = {
+    "suprasl": {"pages": 14, "documents": 2, "reports": 2, "errors": {}},
+    "wagrowiec": {"pages": 11, "documents": 2, "reports": 2, "errors": {"http_404": 1}},
+}
+BROKEN_STATS = {"pages": 2, "documents": 1, "reports": 0,
+                "errors": {"http_500": 5, "timeout": 2}}
+
 MUNICIPALITIES = {
     "suprasl": {"name": "Supraśl", "kind": "gmina", "voivodeship": "podlaskie"},
     "wagrowiec": {"name": "Wągrowiec", "kind": "miasto", "voivodeship": "wielkopolskie"},
@@ -33,7 +50,7 @@ REPORTS = [
      "title": "Warsztaty o programie współpracy z organizacjami pozarządowymi",
      "text": """Warsztaty o programie współpracy z organizacjami pozarządowymi
 
-⟦meeting:2019-03-14|warsztaty|23|7⟧W dniu ⟦date:2019-03-14⟧14 marca 2019 r.⟦/⟧ w sali konferencyjnej odbyły się warsztaty, w których wzięły udział 23 osoby z 7 organizacji.⟦/⟧ Spotkanie przygotował ⟦org:Urząd Miejski w Supraślu|public⟧Urząd Miejski w Supraślu⟦/⟧ razem ze ⟦org:Stowarzyszenie Przyjaciół Puszczy Knyszyńskiej|ngo⟧Stowarzyszeniem Przyjaciół Puszczy Knyszyńskiej⟦/⟧.
+⟦meeting:2019-03-14|warsztaty|23|7⟧W dniu ⟦date:2019-03-14⟧14 marca 2019 r.⟦/⟧ w sali konferencyjnej odbyły się warsztaty, w których wzięły udział 23 osoby z 7 organizacji.⟦/⟧ Spotkanie przygotował ⟦org:Urząd Miejski w Supraślu|public⟧Urząd Miejski w Supraślu⟦/⟧ razem ze ⟦org:Stowarzyszenie Przyjaciół Puszczy Knyszyńskiej|ngo⟧Stowarzyszeniem Przyjaciół Puszczy Knyszyńskiej⟦/⟧ i ⟦org:Ochotnicza Straż Pożarna w Supraślu|ngo⟧Ochotniczą Strażą Pożarną w Supraślu⟦/⟧.
 
 Cel główny: ⟦goal:main⟧wzmocnienie współpracy gminy z organizacjami pozarządowymi⟦/⟧.
 
@@ -51,7 +68,7 @@ Prowadząca: ⟦person:Anna Zalewska|moderatorka⟧Anna Zalewska⟦/⟧.
      "title": "Spotkanie konsultacyjne w sprawie programu na rok 2023",
      "text": """Spotkanie konsultacyjne w sprawie programu na rok 2023
 
-⟦meeting:2022-10-05|spotkanie|15|5⟧Dnia ⟦date:2022-10-05⟧5 października 2022 r.⟦/⟧ odbyło się spotkanie, w którym uczestniczyło 15 osób reprezentujących 5 organizacji.⟦/⟧ ⟦org:Stowarzyszenie Przyjaciół Puszczy Knyszyńskiej|ngo⟧Stowarzyszenie Przyjaciół Puszczy Knyszyńskiej⟦/⟧ zgłosiło nowe zadanie priorytetowe: „⟦task:turystyka⟧oznakowanie szlaków rowerowych⟦/⟧”.
+⟦meeting:2022-10-05|spotkanie|15|5⟧Dnia ⟦date:2022-10-05⟧5 października 2022 r.⟦/⟧ odbyło się spotkanie, w którym uczestniczyło 15 osób reprezentujących 5 organizacji.⟦/⟧ ⟦org:Stowarzyszenie Przyjaciół Puszczy Knyszyńskiej|ngo⟧Stowarzyszenie Przyjaciół Puszczy Knyszyńskiej⟦/⟧ zgłosiło nowe zadanie priorytetowe: „⟦task:turystyka⟧oznakowanie szlaków rowerowych⟦/⟧”, a ⟦org:Ochotnicza Straż Pożarna w Supraślu|ngo⟧Ochotnicza Straż Pożarna w Supraślu⟦/⟧ poparła je w imieniu druhów.
 """},
     {"source": "wagrowiec", "slug": "konsultacje-2021", "date": "2021-05-20",
      "title": "Konsultacje programu współpracy na 2022 rok",
@@ -166,17 +183,32 @@ def documents():
         yield item, record
 
 
-def build_warehouse(path: Path, search_index: bool = True) -> Path:
+def build_warehouse(path: Path, search_index: bool = True, broken_source: bool = False) -> Path:
     """Write the fixture warehouse to `path` with the real warehouse loader (which keeps
-    the full-text index unless told not to)."""
+    the full-text index unless told not to), as one crawl run with the crawler's stats.
+    `broken_source` adds a third source whose site fails (errors only, one unreadable PDF
+    stored without a municipality)."""
     from warehouse.db import connect
     from warehouse.load import Loader
 
     con = connect(str(path))
     loader = Loader(con, index_text=search_index)
-    loader.upsert_sources(SOURCES)
+    loader.upsert_sources(SOURCES + ([BROKEN_SOURCE] if broken_source else []))
+    loader.start_crawl_run()
     for item, record in documents():
         document_id = loader.store_document(item)
         loader.store_extraction(document_id, record, EXTRACTOR_VERSION)
+    stats = dict(CRAWL_STATS)
+    if broken_source:
+        body = b"%PDF-1.4 skan"
+        loader.store_document({
+            "url": BROKEN_DOCUMENT_URL, "source": BROKEN_SOURCE["name"],
+            "fetched_at": "2026-11-22T10:05:00Z", "http_status": 200,
+            "content_type": "application/pdf", "encoding": None,
+            "content_hash": hashlib.sha256(body).hexdigest(), "body": body,
+            "title": "Protokół ze spotkania (skan)", "referer": None, "link_text": None,
+            "report_score": 0.4, "text": None, "text_error": BROKEN_TEXT_ERROR})
+        stats[BROKEN_SOURCE["name"]] = BROKEN_STATS
+    loader.finish_crawl_run(stats)
     con.close()
     return path

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from conftest import ARTIFACTS, REPO, free_port
-from dashboard_fixture import build_warehouse, report_url
+from dashboard_fixture import BROKEN_TEXT_ERROR, build_warehouse, report_url
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +22,8 @@ VIEWPORT = {"width": 1400, "height": 1800}
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """One Streamlit server for the module, started exactly as `partmon dashboard` does."""
-    db = build_warehouse(tmp_path_factory.mktemp("dashboard-browser") / "dash.duckdb")
+    db = build_warehouse(tmp_path_factory.mktemp("dashboard-browser") / "dash.duckdb",
+                         broken_source=True)
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"),
            "--server.port", str(port), "--server.headless", "true",
@@ -55,7 +56,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture()
 def page(chromium_browser):
-    context = chromium_browser.new_context(viewport=VIEWPORT, locale="pl-PL")
+    context = chromium_browser.new_context(viewport=VIEWPORT, locale="pl-PL",
+                                           accept_downloads=True)
     page = context.new_page()
     yield page
     context.close()
@@ -81,11 +83,33 @@ def _metric(main, label: str):
         "stMetricValue")
 
 
+def _sidebar_select(page, label: str, option: str):
+    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").filter(has_text=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _download(page, button, name: str) -> str:
+    """Click a CSV download button; the file's text (UTF-8 with BOM) saved to artifacts."""
+    with page.expect_download() as info:
+        button.click()
+    path = ARTIFACTS / f"dashboard-{name}.csv"
+    info.value.save_as(str(path))
+    return path.read_text(encoding="utf-8-sig")
+
+
 def _shot(page, name: str):
     ARTIFACTS.mkdir(exist_ok=True)
     _idle(page)
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+    # lazily loaded widgets and charts are grey placeholders until their code has arrived
+    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first.wait_for()
+    for button in page.get_by_test_id("stDownloadButton").all():
+        if button.is_visible():  # not in a closed expander
+            button.get_by_role("button").wait_for()
+    for chart in page.get_by_test_id("stVegaLiteChart").all():
+        if chart.is_visible():
+            chart.locator("canvas, svg.marks").first.wait_for()
     for grid in page.get_by_test_id("stDataFrame").all():  # canvas tables draw last
         if not grid.is_visible():  # e.g. in a closed expander: never drawn
             continue
@@ -101,12 +125,11 @@ def test_overview_shows_the_warehouse_and_its_filter_changes_the_numbers(server,
 
     main = _open(page, server["url"], "Najaktywniejsze gminy")
     expect(main.get_by_text("Wągrowiec").first).to_be_visible()
-    expect(_metric(main, "Dokumenty")).to_have_text("4")
+    expect(_metric(main, "Dokumenty")).to_have_text("5")  # 4 reports + 1 unreadable scan
     expect(_metric(main, "Uczestnicy")).to_have_text("88")
     _shot(page, "overview")
 
-    main.get_by_test_id("stSelectbox").filter(has_text="Województwo").click()
-    page.get_by_role("option", name="podlaskie", exact=True).click()
+    _sidebar_select(page, "Województwo", "podlaskie")
     expect(_metric(main, "Dokumenty")).to_have_text("2")
     expect(_metric(main, "Uczestnicy")).to_have_text("38")
     # the ranked lists follow the filter too: no Wągrowiec organisation is left
@@ -146,6 +169,16 @@ def test_municipalities_page_compares_both_priority_task_lists(server, page):
     row = main.locator("table.pm-table tr", has_text="turystyka")
     expect(row.locator("td")).to_have_text(["turystyka", "1", "0"])
     _shot(page, "municipalities")
+    # every row as a table on request, each downloadable: both lists of priority tasks
+    main.get_by_text("Pokaż wszystkie dane w tabelach").click()
+    expect(main.get_by_text("Zadania priorytetowe (7)")).to_be_visible()
+    with page.expect_download() as info:
+        main.get_by_test_id("stDownloadButton").nth(-4).get_by_role("button").click()
+    assert info.value.suggested_filename == "municipalities_tasks.csv"
+    info.value.save_as(str(ARTIFACTS / "dashboard-municipalities-tasks.csv"))
+    csv = (ARTIFACTS / "dashboard-municipalities-tasks.csv").read_text(encoding="utf-8-sig")
+    assert "oznakowanie szlaków rowerowych" in csv and "organizacja ligi piłkarskiej" in csv
+    assert csv.count("Supraśl") == 4 and csv.count("Wągrowiec") == 3
 
 
 def test_hostile_document_is_shown_as_text_and_its_script_never_runs(server, page):
@@ -209,10 +242,149 @@ def test_sql_page_runs_the_query_from_the_url(server, page):
     from playwright.sync_api import expect
 
     q = "SELECT name, voivodeship FROM municipalities ORDER BY name"
-    main = _open(page, server["url"] + "sql?q=" + urllib.request.quote(q), "Wierszy: 2.")
-    expect(main.get_by_text("Wierszy: 2.")).to_be_visible()
+    main = _open(page, server["url"] + "sql?q=" + urllib.request.quote(q), "Wierszy: 3.")
+    expect(main.get_by_text("Wierszy: 3.")).to_be_visible()
     main.get_by_role("textbox").fill("DELETE FROM documents")
     main.get_by_role("button", name="Wykonaj").click()
-    expect(main.get_by_test_id("stAlertContentError")).to_contain_text("not DELETE")
+    expect(main.get_by_test_id("stAlertContentError")).to_contain_text(
+        "Dozwolone są tylko zapytania SELECT (tylko odczyt), nie DELETE.")
     assert parse_qs(urlparse(page.url).query)["q"] == ["DELETE FROM documents"]
     _shot(page, "sql")
+
+
+def test_filters_apply_on_every_page_and_stay_in_the_address(server, page):
+    from playwright.sync_api import expect
+
+    main = _open(page, server["url"], "Najaktywniejsze gminy")
+    _sidebar_select(page, "Województwo", "podlaskie")
+    expect(_metric(main, "Dokumenty")).to_have_text("2")
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Dokumenty").click()
+    expect(main.get_by_text("Znaleziono: 2", exact=False)).to_be_visible()
+    expect(main.get_by_text("Filtry: podlaskie")).to_be_visible()
+    assert parse_qs(urlparse(page.url).query)["woj"] == ["podlaskie"]
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Organizacje").click()
+    expect(main.get_by_text("Znaleziono: 3")).to_be_visible()  # no Wągrowiec organisation
+    assert parse_qs(urlparse(page.url).query)["woj"] == ["podlaskie"]
+    # the kind of process narrows every count: only the cooperation programmes' reports
+    page.goto(server["url"] + "?proces=cooperation_programme")
+    expect(_metric(main, "Dokumenty")).to_have_text("2")
+    expect(_metric(main, "Uczestnicy")).to_have_text("64")
+    expect(main.get_by_text("Filtry: program współpracy z organizacjami")).to_be_visible()
+
+
+def test_compare_cooperation_programmes_of_two_municipalities(server, page):
+    from playwright.sync_api import expect
+
+    main = _open(page, server["url"] + "municipalities?proces=cooperation_programme",
+                 "Zestawienie")
+    for task in ("organizacja przeglądu muzyki cerkiewnej",
+                 "prowadzenie klubu seniora przy ulicy Kościuszki"):
+        expect(main.get_by_text(task, exact=True)).to_be_visible()
+    # a task from Supraśl's other process (the 2023 consultation) is not compared here
+    expect(main.get_by_text("oznakowanie szlaków rowerowych", exact=True)).to_have_count(0)
+    processes = main.locator("table.pm-table", has_text="Etap")
+    expect(processes).to_contain_text("Konsultacje programu współpracy na 2022 rok")
+    expect(processes).to_contain_text("warsztaty")
+    expect(main.get_by_test_id("stVegaLiteChart").first).to_be_visible()  # the timeline
+    _shot(page, "municipalities-programmes")
+    main.get_by_test_id("stSelectbox").filter(has_text="Rok programu").click()
+    page.get_by_role("option", name="2022", exact=True).click()
+    expect(main.get_by_text("organizacja przeglądu muzyki cerkiewnej", exact=True)) \
+        .to_have_count(0)
+    expect(main.get_by_text("prowadzenie klubu seniora przy ulicy Kościuszki", exact=True)) \
+        .to_be_visible()
+    assert parse_qs(urlparse(page.url).query)["rok"] == ["2022"]
+
+
+def test_sources_page_puts_the_broken_site_first_and_downloads_as_csv(server, page):
+    from playwright.sync_api import expect
+
+    main = _open(page, server["url"] + "sources", "Dokumenty, których nie udało się odczytać")
+    expect(main.get_by_test_id("stAlertContentError")).to_contain_text("borowa-wola")
+    rows = main.locator("table.pm-health tbody tr")
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0)).to_have_class(re.compile("pm-source-broken"))
+    expect(rows.nth(0).locator(".pm-status")).to_have_text("nie działa")
+    expect(rows.nth(0)).to_contain_text("http_500: 5")
+    expect(rows.nth(0)).to_contain_text("timeout: 2")
+    expect(rows.nth(1)).to_contain_text("wagrowiec")
+    expect(rows.nth(1)).to_contain_text("problemy")
+    expect(rows.nth(2).locator(".pm-status")).to_have_text("działa")
+    _shot(page, "sources")
+    csv = _download(page, main.get_by_test_id("stDownloadButton").first
+                    .get_by_role("button"), "crawl-health")
+    lines = csv.splitlines()
+    assert lines[0].startswith("Źródło,Gmina,Województwo,Ostatnie pobranie,Strony")
+    assert lines[1].startswith("borowa-wola,Borowa Wola,lubelskie,")
+    assert '"http_500: 5, timeout: 2"' in lines[1] and lines[1].endswith(",broken")
+    failed = _download(page, main.get_by_test_id("stDownloadButton").last
+                       .get_by_role("button"), "failed-documents")
+    assert BROKEN_TEXT_ERROR in failed and "protokol-skan.pdf" in failed
+
+
+def test_who_meets_whom_shows_pairs_as_a_heatmap_and_a_table(server, page):
+    from playwright.sync_api import expect
+
+    main = _open(page, server["url"] + "organisations?widok=pairs", "Par: 4")
+    expect(main.get_by_test_id("stVegaLiteChart")).to_be_visible()
+    expect(main.get_by_test_id("stDataFrame")).to_be_visible()
+    _shot(page, "organisations-pairs")
+    csv = _download(page, main.get_by_test_id("stDownloadButton").get_by_role("button"),
+                    "co-participation")
+    lines = csv.splitlines()
+    assert lines[0] == ("Organizacja,Partner,Wspólne dokumenty,Gminy,Od roku,Do roku")
+    assert lines[1] == ("Ochotnicza Straż Pożarna w Supraślu,"
+                        "Stowarzyszenie Przyjaciół Puszczy Knyszyńskiej,2,1,2019,2022")
+    assert len(lines) == 5
+    # one organisation's page: every municipality and meeting it appears in
+    page.goto(server["url"] + "organisations?szukaj=Ochotnicza")
+    grid = main.get_by_test_id("stDataFrame").first
+    grid.locator("canvas").first.wait_for()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 14, box["y"] + 35 + 17)
+    meetings = main.locator("table.pm-table", has_text="Uczestnicy")
+    expect(meetings).to_contain_text("2019-03-14")
+    expect(meetings).to_contain_text("2022-10-05")
+    expect(main.locator("table.pm-table", has_text="Wzmianki").first).to_contain_text("Supraśl")
+
+
+def test_sql_errors_follow_the_interface_language(server, page):
+    from playwright.sync_api import expect
+
+    main = _open(page, server["url"] + "sql?lang=en&q=" + urllib.request.quote(
+        "SELECT 1; SELECT 2"), "Run")
+    expect(main.get_by_test_id("stAlertContentError")).to_contain_text(
+        "One statement at a time (got 2).")
+
+
+def test_pages_keep_working_while_a_crawl_holds_the_warehouse(server, page):
+    """A writer (another process, as a crawl is) holds the file and changes it: the page
+    waits for its turn and then shows the new data instead of an error."""
+    import threading
+
+    from playwright.sync_api import expect
+
+    from warehouse.db import connect
+
+    main = _open(page, server["url"] + "sources", "borowa-wola")
+    held, release = threading.Event(), threading.Event()
+
+    def crawl():
+        con = connect(str(server["db"]))
+        con.execute("UPDATE crawl_run_sources SET pages = 99 WHERE source = 'suprasl'")
+        held.set()
+        release.wait(10)
+        con.close()
+
+    writer = threading.Thread(target=crawl)
+    writer.start()
+    try:
+        held.wait(10)
+        page.reload()
+        page.wait_for_timeout(1500)  # the dashboard tries while the file is held
+    finally:
+        release.set()
+        writer.join()
+    expect(main.locator("table.pm-health tbody tr", has_text="suprasl")).to_contain_text("99")
+    expect(main.get_by_test_id("stAlertContentError")).to_contain_text("borowa-wola")
+    assert main.get_by_test_id("stAlertContentError").count() == 1

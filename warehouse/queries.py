@@ -25,8 +25,13 @@ def _df(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence = ()) -> pd.D
     return con.execute(sql, list(params)).df()
 
 
-def _where(voivodeship=None, years=None, municipality_ids=None, year_expr="d.document_year"):
-    """WHERE conditions over documents `d` left-joined with municipalities `mu`."""
+def _where(voivodeship=None, years=None, municipality_ids=None, year_expr="d.document_year",
+           process_kind=None, process_year=None):
+    """WHERE conditions over documents `d` left-joined with municipalities `mu`.
+
+    `process_kind` keeps documents of processes of that kind (processes.kind) and
+    `process_year` those of processes for that target year; pass them only when the
+    warehouse has a processes table (see `has_processes`)."""
     conds, params = ["TRUE"], []
     if voivodeship:
         conds.append("mu.voivodeship = ?")
@@ -37,6 +42,15 @@ def _where(voivodeship=None, years=None, municipality_ids=None, year_expr="d.doc
     if municipality_ids:
         conds.append("d.municipality_id IN (SELECT unnest(?::VARCHAR[]))")
         params.append(list(municipality_ids))
+    if process_kind or process_year:
+        sub = ["TRUE"]
+        if process_kind:
+            sub.append("p.kind = ?")
+            params.append(process_kind)
+        if process_year:
+            sub.append("? BETWEEN p.target_year AND coalesce(p.target_year_end, p.target_year)")
+            params.append(int(process_year))
+        conds.append(f"d.process_id IN (SELECT p.id FROM processes p WHERE {' AND '.join(sub)})")
     return " AND ".join(conds), params
 
 
@@ -59,10 +73,11 @@ def voivodeships(con) -> pd.DataFrame:
                        WHERE voivodeship IS NOT NULL ORDER BY voivodeship""")
 
 
-def summary(con, voivodeship=None, years=None) -> pd.DataFrame:
+def summary(con, voivodeship=None, years=None, process_kind=None) -> pd.DataFrame:
     """One row: municipalities (with a document), documents, meetings, organisations."""
-    where, params = _where(voivodeship, years)
-    mwhere, mparams = _where(voivodeship, years, year_expr="coalesce(m.year, d.document_year)")
+    where, params = _where(voivodeship, years, process_kind=process_kind)
+    mwhere, mparams = _where(voivodeship, years, year_expr="coalesce(m.year, d.document_year)",
+                             process_kind=process_kind)
     return _df(con, f"""
         SELECT
           (SELECT count(DISTINCT d.municipality_id) FROM {_DOCS} WHERE {where}) AS municipalities,
@@ -76,9 +91,10 @@ def summary(con, voivodeship=None, years=None) -> pd.DataFrame:
         """, params + params + mparams + params + mparams)
 
 
-def meetings_over_time(con, voivodeship=None, years=None) -> pd.DataFrame:
+def meetings_over_time(con, voivodeship=None, years=None, process_kind=None) -> pd.DataFrame:
     """Meetings and participants per month (`YYYY-MM`; a year-only date counts as January)."""
-    where, params = _where(voivodeship, years, year_expr="coalesce(m.year, d.document_year)")
+    where, params = _where(voivodeship, years, year_expr="coalesce(m.year, d.document_year)",
+                           process_kind=process_kind)
     return _df(con, f"""
         WITH dated AS (
           SELECT coalesce(m.meeting_date, d.document_date) AS day, m.participants
@@ -90,11 +106,12 @@ def meetings_over_time(con, voivodeship=None, years=None) -> pd.DataFrame:
         GROUP BY month ORDER BY month""", params)
 
 
-def voivodeship_activity(con, years=None) -> pd.DataFrame:
+def voivodeship_activity(con, years=None, process_kind=None) -> pd.DataFrame:
     """Per voivodeship: municipalities with documents, documents, meetings, participants,
     and the municipality with most documents there."""
-    where, params = _where(None, years)
-    mwhere, mparams = _where(None, years, year_expr="coalesce(m.year, d.document_year)")
+    where, params = _where(None, years, process_kind=process_kind)
+    mwhere, mparams = _where(None, years, year_expr="coalesce(m.year, d.document_year)",
+                             process_kind=process_kind)
     return _df(con, f"""
         WITH per_muni AS (
           SELECT mu.voivodeship, mu.name, count(*) AS documents
@@ -117,10 +134,12 @@ def voivodeship_activity(con, years=None) -> pd.DataFrame:
         ORDER BY documents DESC, voivodeship""", params + mparams)
 
 
-def top_municipalities(con, voivodeship=None, years=None, limit: int = 10) -> pd.DataFrame:
+def top_municipalities(con, voivodeship=None, years=None, limit: int = 10,
+                       process_kind=None) -> pd.DataFrame:
     """The municipalities with most meetings (then documents) within the filters."""
-    where, params = _where(voivodeship, years)
-    mwhere, mparams = _where(voivodeship, years, year_expr="coalesce(m.year, d.document_year)")
+    where, params = _where(voivodeship, years, process_kind=process_kind)
+    mwhere, mparams = _where(voivodeship, years, year_expr="coalesce(m.year, d.document_year)",
+                             process_kind=process_kind)
     return _df(con, f"""
         WITH docs AS (
           SELECT d.municipality_id AS id, count(*) AS documents FROM {_DOCS}
@@ -143,9 +162,10 @@ def top_municipalities(con, voivodeship=None, years=None, limit: int = 10) -> pd
                params + mparams + params + [int(limit)])
 
 
-def top_organisations(con, voivodeship=None, years=None, limit: int = 10) -> pd.DataFrame:
+def top_organisations(con, voivodeship=None, years=None, limit: int = 10,
+                      process_kind=None) -> pd.DataFrame:
     """The organisations mentioned in most municipalities (then documents) within the filters."""
-    where, params = _where(voivodeship, years)
+    where, params = _where(voivodeship, years, process_kind=process_kind)
     return _df(con, f"""
         SELECT o.id, o.name, o.kind,
                count(DISTINCT d.municipality_id) AS municipalities,
@@ -160,9 +180,10 @@ def top_organisations(con, voivodeship=None, years=None, limit: int = 10) -> pd.
 
 # --- municipalities -------------------------------------------------------------------------
 
-def municipality_list(con, voivodeship=None) -> pd.DataFrame:
-    """Municipalities with at least one document: id, name, kind, voivodeship, documents."""
-    where, params = _where(voivodeship)
+def municipality_list(con, voivodeship=None, years=None, process_kind=None) -> pd.DataFrame:
+    """Municipalities with at least one document (within the filters): id, name, kind,
+    voivodeship, documents."""
+    where, params = _where(voivodeship, years, process_kind=process_kind)
     return _df(con, f"""
         SELECT mu.id, mu.name, mu.kind, mu.voivodeship, count(d.id) AS documents
         FROM municipalities mu JOIN documents d ON d.municipality_id = mu.id
@@ -170,10 +191,12 @@ def municipality_list(con, voivodeship=None) -> pd.DataFrame:
         GROUP BY ALL ORDER BY mu.name, mu.voivodeship""", params)
 
 
-def municipality_meetings(con, municipality_ids, years=None) -> pd.DataFrame:
+def municipality_meetings(con, municipality_ids, years=None, process_kind=None,
+                          process_year=None) -> pd.DataFrame:
     """Meetings of the given municipalities, with the report they come from."""
     where, params = _where(None, years, municipality_ids,
-                           year_expr="coalesce(m.year, d.document_year)")
+                           year_expr="coalesce(m.year, d.document_year)",
+                           process_kind=process_kind, process_year=process_year)
     return _df(con, f"""
         SELECT d.municipality_id, coalesce(m.meeting_date, d.document_date) AS date,
                m.kind, m.participants, m.organisations_count, m.place,
@@ -182,8 +205,10 @@ def municipality_meetings(con, municipality_ids, years=None) -> pd.DataFrame:
         WHERE {where} ORDER BY d.municipality_id, date NULLS LAST, m.item_no""", params)
 
 
-def _items(con, table: str, columns: str, municipality_ids, years, order: str) -> pd.DataFrame:
-    where, params = _where(None, years, municipality_ids)
+def _items(con, table: str, columns: str, municipality_ids, years, order: str,
+           process_kind=None, process_year=None) -> pd.DataFrame:
+    where, params = _where(None, years, municipality_ids, process_kind=process_kind,
+                           process_year=process_year)
     return _df(con, f"""
         SELECT d.municipality_id, {columns}, {_TITLE} AS document, d.id AS document_id,
                d.document_date AS date
@@ -191,34 +216,36 @@ def _items(con, table: str, columns: str, municipality_ids, years, order: str) -
         WHERE {where} ORDER BY d.municipality_id, {order}""", params)
 
 
-def municipality_goals(con, municipality_ids, years=None) -> pd.DataFrame:
+def municipality_goals(con, municipality_ids, years=None, **process) -> pd.DataFrame:
     """Goals stated in the municipalities' reports (main goals first)."""
     return _items(con, "goals", "x.text, x.level", municipality_ids, years,
                   "CASE x.level WHEN 'main' THEN 0 WHEN 'specific' THEN 1 ELSE 2 END, "
-                  "d.document_date, x.item_no")
+                  "d.document_date, x.item_no", **process)
 
 
-def municipality_priority_tasks(con, municipality_ids, years=None) -> pd.DataFrame:
+def municipality_priority_tasks(con, municipality_ids, years=None, **process) -> pd.DataFrame:
     """Priority tasks of the municipalities, with their policy area (null when none)."""
     return _items(con, "priority_tasks", "x.area, x.text", municipality_ids, years,
-                  "x.area NULLS LAST, d.document_date, x.item_no")
+                  "x.area NULLS LAST, d.document_date, x.item_no", **process)
 
 
-def municipality_legal_acts(con, municipality_ids, years=None) -> pd.DataFrame:
+def municipality_legal_acts(con, municipality_ids, years=None, **process) -> pd.DataFrame:
     """Legal acts cited in the municipalities' reports."""
     return _items(con, "legal_acts", "x.text", municipality_ids, years,
-                  "d.document_date, x.item_no")
+                  "d.document_date, x.item_no", **process)
 
 
-def municipality_funding(con, municipality_ids, years=None) -> pd.DataFrame:
+def municipality_funding(con, municipality_ids, years=None, **process) -> pd.DataFrame:
     """Programmes and funds named in the municipalities' reports."""
     return _items(con, "funding", "x.name", municipality_ids, years,
-                  "d.document_date, x.item_no")
+                  "d.document_date, x.item_no", **process)
 
 
-def municipality_organisations(con, municipality_ids, years=None) -> pd.DataFrame:
+def municipality_organisations(con, municipality_ids, years=None, process_kind=None,
+                               process_year=None) -> pd.DataFrame:
     """Organisations mentioned in each municipality's reports, most documents first."""
-    where, params = _where(None, years, municipality_ids)
+    where, params = _where(None, years, municipality_ids, process_kind=process_kind,
+                           process_year=process_year)
     return _df(con, f"""
         SELECT d.municipality_id, o.id AS organisation_id, o.name, o.kind,
                count(DISTINCT d.id) AS documents, count(*) AS mentions
@@ -231,9 +258,9 @@ def municipality_organisations(con, municipality_ids, years=None) -> pd.DataFram
 # --- organisations --------------------------------------------------------------------------
 
 def organisation_list(con, search: str | None = None, kind: str | None = None,
-                      voivodeship=None, years=None) -> pd.DataFrame:
+                      voivodeship=None, years=None, process_kind=None) -> pd.DataFrame:
     """Organisations with how many municipalities and documents mention them."""
-    where, params = _where(voivodeship, years)
+    where, params = _where(voivodeship, years, process_kind=process_kind)
     if search:
         where += " AND (o.name ILIKE ? OR om.surface ILIKE ?)"
         params += [f"%{search}%"] * 2
@@ -297,11 +324,12 @@ def document_search(con, query: str, limit: int = 500) -> pd.DataFrame:
 
 
 def document_list(con, voivodeship=None, years=None, municipality_ids=None,
-                  search: str | None = None, limit: int = 500) -> pd.DataFrame:
+                  search: str | None = None, limit: int = 500,
+                  process_kind=None) -> pd.DataFrame:
     """Documents matching the filters, newest first. With `search`: the full-text index's
     hits, best first, when it has any; otherwise documents whose title, URL or text contain
     every word (ILIKE). `match` says which (`fulltext`/`substring`), `snippet` shows where."""
-    where, params = _where(voivodeship, years, municipality_ids)
+    where, params = _where(voivodeship, years, municipality_ids, process_kind=process_kind)
     hits = document_search(con, search, limit=max(limit, 1000)) if search else None
     order, snippet, match = "d.document_date DESC NULLS LAST, mu.name, title", "NULL", "NULL"
     if hits is not None and not hits.empty:
@@ -377,3 +405,180 @@ def counts(con) -> pd.DataFrame:
         SELECT (SELECT count(*) FROM documents) AS documents,
                (SELECT count(*) FROM municipalities) AS municipalities,
                (SELECT count(*) FROM documents WHERE extracted_at IS NOT NULL) AS extracted""")
+
+
+# --- processes ------------------------------------------------------------------------------
+
+def has_processes(con) -> pd.DataFrame:
+    """One row, `present`: does this warehouse group documents into processes (a table
+    `processes` and a column documents.process_id)? Older files have neither."""
+    return _df(con, """
+        SELECT (SELECT count(*) FROM information_schema.tables
+                  WHERE table_name = 'processes') > 0
+           AND (SELECT count(*) FROM information_schema.columns
+                  WHERE table_name = 'documents' AND column_name = 'process_id') > 0
+           AS present""")
+
+
+def process_kinds(con) -> pd.DataFrame:
+    """The kinds of process present, with how many processes and municipalities each."""
+    return _df(con, """
+        SELECT kind, count(*) AS processes, count(DISTINCT municipality_id) AS municipalities
+        FROM processes GROUP BY kind ORDER BY processes DESC, kind""")
+
+
+def municipality_processes(con, municipality_ids, process_kind=None, years=None) -> pd.DataFrame:
+    """Processes of the given municipalities: kind, target years, stage, first and last
+    meeting, documents, meetings, participants. `years` keeps processes with a meeting
+    (or, undated, a target year) in the range."""
+    conds, params = ["p.municipality_id IN (SELECT unnest(?::VARCHAR[]))"], [
+        list(municipality_ids)]
+    if process_kind:
+        conds.append("p.kind = ?")
+        params.append(process_kind)
+    if years:
+        conds.append("coalesce(TRY_CAST(substr(p.last_meeting_date, 1, 4) AS INTEGER), "
+                     "p.target_year_end, p.target_year) >= ? AND coalesce(TRY_CAST(substr("
+                     "p.first_meeting_date, 1, 4) AS INTEGER), p.target_year) <= ?")
+        params += [int(years[0]), int(years[1])]
+    return _df(con, f"""
+        SELECT p.municipality_id, p.id AS process_id, p.kind, p.target_year, p.target_year_end,
+               p.title, p.stage, p.stage_rank, p.first_meeting_date, p.last_meeting_date,
+               p.documents, p.meetings, p.participants
+        FROM processes p WHERE {' AND '.join(conds)}
+        ORDER BY p.municipality_id, p.target_year DESC NULLS LAST, p.kind""", params)
+
+
+# --- who meets whom -------------------------------------------------------------------------
+
+def co_participation(con, voivodeship=None, years=None, process_kind=None,
+                     limit: int = 500) -> pd.DataFrame:
+    """Pairs of organisations mentioned in the same documents (one report: one meeting or
+    one process step): shared documents, shared municipalities, first and last year.
+    Each pair once (`organisation_a_id` sorts before `organisation_b_id`), most shared first.
+    The self-join runs on 64-bit hashes of the ids (4-5× faster than on the text ids)."""
+    where, params = _where(voivodeship, years, process_kind=process_kind)
+    return _df(con, f"""
+        WITH present AS (
+          SELECT DISTINCT om.organisation_id, hash(om.organisation_id) AS org_hash,
+                 hash(d.id) AS doc_hash, hash(d.municipality_id) AS muni_hash,
+                 d.document_year
+          FROM organisation_mentions om JOIN {_DOCS} ON d.id = om.document_id WHERE {where}),
+        pairs AS (
+          SELECT a.org_hash, b.org_hash, any_value(a.organisation_id) AS a_id,
+                 any_value(b.organisation_id) AS b_id, count(*) AS documents,
+                 count(DISTINCT a.muni_hash) AS municipalities,
+                 min(a.document_year) AS first_year, max(a.document_year) AS last_year
+          FROM present a JOIN present b
+            ON a.doc_hash = b.doc_hash AND a.organisation_id < b.organisation_id
+          GROUP BY 1, 2),
+        top AS (SELECT * FROM pairs ORDER BY documents DESC, municipalities DESC LIMIT ?)
+        SELECT t.a_id AS organisation_a_id, oa.name AS organisation_a,
+               t.b_id AS organisation_b_id, ob.name AS organisation_b, t.documents,
+               t.municipalities, t.first_year, t.last_year
+        FROM top t JOIN organisations oa ON oa.id = t.a_id
+        JOIN organisations ob ON ob.id = t.b_id
+        ORDER BY documents DESC, municipalities DESC, organisation_a, organisation_b""",
+               params + [int(limit)])
+
+
+def organisation_municipalities(con, organisation_id: str) -> pd.DataFrame:
+    """Every municipality one organisation appears in: documents, mentions, first/last date."""
+    return _df(con, """
+        SELECT mu.id AS municipality_id, mu.name AS municipality, mu.voivodeship,
+               count(DISTINCT d.id) AS documents, count(*) AS mentions,
+               min(d.document_date) AS first_date, max(d.document_date) AS last_date
+        FROM organisation_mentions om JOIN documents d ON d.id = om.document_id
+        LEFT JOIN municipalities mu ON mu.id = d.municipality_id
+        WHERE om.organisation_id = ?
+        GROUP BY ALL ORDER BY documents DESC, municipality NULLS LAST""", [organisation_id])
+
+
+def organisation_meetings(con, organisation_id: str) -> pd.DataFrame:
+    """Every meeting reported in a document that mentions one organisation."""
+    return _df(con, f"""
+        SELECT coalesce(m.meeting_date, d.document_date) AS date, mu.name AS municipality,
+               mu.voivodeship, m.kind, m.participants, m.organisations_count,
+               {_TITLE} AS document, d.id AS document_id
+        FROM meetings m JOIN {_DOCS} ON d.id = m.document_id
+        WHERE d.id IN (SELECT document_id FROM organisation_mentions WHERE organisation_id = ?)
+        ORDER BY date NULLS LAST, municipality, m.item_no""", [organisation_id])
+
+
+# --- sources --------------------------------------------------------------------------------
+
+def source_health(con) -> pd.DataFrame:
+    """The `crawl_health` view with a `status` per source, worst first:
+    broken (last crawl fetched nothing, had more errors than pages, or nothing stored from
+    it has text), warning (some errors or failed documents), never (configured, never
+    crawled), ok."""
+    return _df(con, """
+        WITH h AS (SELECT *, text_errors + extraction_errors AS failed_documents
+                   FROM crawl_health),
+        s AS (
+          SELECT *, CASE
+            WHEN last_run_id IS NULL AND stored_documents = 0 THEN 'never'
+            WHEN last_run_id IS NOT NULL AND (coalesce(pages, 0) = 0
+                 OR coalesce(errors, 0) > coalesce(pages, 0)) THEN 'broken'
+            WHEN stored_documents > 0 AND with_text = 0 THEN 'broken'
+            WHEN coalesce(errors, 0) > 0 OR failed_documents > 0 THEN 'warning'
+            ELSE 'ok' END AS status
+          FROM h)
+        SELECT status, source, municipality, voivodeship, last_crawled_at, pages, harvested,
+               reports, errors, error_kinds, stored_documents, with_text, extracted,
+               failed_documents, text_errors, extraction_errors, last_fetched_at
+        FROM s
+        ORDER BY CASE status WHEN 'broken' THEN 0 WHEN 'warning' THEN 1 WHEN 'never' THEN 2
+                 ELSE 3 END, errors DESC NULLS LAST, failed_documents DESC, source""")
+
+
+def failed_documents(con, limit: int = 1000) -> pd.DataFrame:
+    """Documents whose text or extraction failed, with the one-line reason, newest first."""
+    return _df(con, f"""
+        SELECT d.source, {_TITLE} AS title, d.url, d.content_type,
+               CASE WHEN d.text_error IS NOT NULL THEN 'text' ELSE 'extraction' END AS stage,
+               coalesce(d.text_error, d.extraction_error) AS error, d.fetched_at, d.id
+        FROM documents d
+        WHERE d.text_error IS NOT NULL OR d.extraction_error IS NOT NULL
+        ORDER BY d.fetched_at DESC NULLS LAST, d.source, d.url LIMIT ?""", [int(limit)])
+
+
+# --- processes (added with the processes table; see warehouse/processes.py) ---------------
+
+def processes(con, voivodeship=None, years=None, municipality_ids=None,
+              kind: str | None = None) -> pd.DataFrame:
+    """Participatory processes (one municipality, one programme, one target year) within the
+    filters, latest target year first; `years` filters the target year."""
+    conds, params = ["TRUE"], []
+    if voivodeship:
+        conds.append("mu.voivodeship = ?")
+        params.append(voivodeship)
+    if years:
+        conds.append("p.target_year BETWEEN ? AND ?")
+        params += [int(years[0]), int(years[1])]
+    if municipality_ids:
+        conds.append("p.municipality_id IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(municipality_ids))
+    if kind:
+        conds.append("p.kind = ?")
+        params.append(kind)
+    return _df(con, f"""
+        SELECT p.id, p.municipality_id, mu.name AS municipality, mu.voivodeship, mu.powiat,
+               p.kind, p.target_year, p.target_year_end, p.stage, p.stage_rank, p.title,
+               p.first_meeting_date, p.last_meeting_date, p.documents, p.meetings,
+               p.participants
+        FROM processes p JOIN municipalities mu ON mu.id = p.municipality_id
+        WHERE {' AND '.join(conds)}
+        ORDER BY p.target_year DESC NULLS LAST, mu.name, p.kind""", params)
+
+
+def process_kinds_by_year(con, voivodeship=None) -> pd.DataFrame:
+    """Processes per target year and kind, with how many reached adoption."""
+    where, params = ("mu.voivodeship = ?", [voivodeship]) if voivodeship else ("TRUE", [])
+    return _df(con, f"""
+        SELECT p.target_year, p.kind, count(*) AS processes,
+               count(DISTINCT p.municipality_id) AS municipalities,
+               count(*) FILTER (WHERE p.stage_rank >= 4) AS adopted_or_later
+        FROM processes p JOIN municipalities mu ON mu.id = p.municipality_id
+        WHERE {where} AND p.target_year IS NOT NULL
+        GROUP BY ALL ORDER BY p.target_year, p.kind""", params)

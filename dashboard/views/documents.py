@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, urlstate
-from dashboard.components import (document_link, fmt, show_html, table,
-                                   voivodeship_filter, year_filter)
+from dashboard.components import (document_link, filters, filters_caption, fmt, show_html,
+                                   table)
 from dashboard.highlight import COLOURS, highlight_html, legend_html
 from dashboard.i18n import current_language, t, voivodeship_label
 
@@ -69,16 +69,19 @@ def _document(document_id: str) -> None:
 
 def _listing() -> None:
     st.title(t("page_documents"))
-    a, b, c = st.columns([2, 2, 3])
-    voivodeship = voivodeship_filter(a)
-    years = year_filter(b)
-    search = urlstate.text_input("szukaj", t("filter_search_text"), container=c)
+    f = filters()
+    filters_caption()
+    voivodeship, years, kind = f["voivodeship"], f["years"], f["process_kind"]
+    a, b = st.columns([1, 1])
+    search = urlstate.text_input("szukaj", t("filter_search_text"), container=a)
     munis = data.query("municipality_list", voivodeship=voivodeship)
     names = dict(zip(munis["id"], munis["name"]))
     chosen = urlstate.multiselect("m", t("filter_municipalities"), list(names),
-                                  format_func=names.get, placeholder=t("choose_placeholder"))
+                                  format_func=names.get, placeholder=t("choose_placeholder"),
+                                  container=b)
     listing = data.query("document_list", voivodeship=voivodeship, years=years,
-                         municipality_ids=chosen or None, search=search or None, limit=1000)
+                         municipality_ids=chosen or None, search=search or None, limit=1000,
+                         process_kind=kind)
     notes = [t("rows_found", n=len(listing)),
              t("click_title_hint") if search else t("pick_document_hint")]
     if search and not listing.empty:

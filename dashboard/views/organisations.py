@@ -1,17 +1,23 @@
-"""Organizacje / Organisations: who is mentioned where, and one organisation's mentions."""
+"""Organizacje / Organisations: who is mentioned where, one organisation's municipalities,
+meetings and mentions, and who meets whom (pairs named in the same reports)."""
 from __future__ import annotations
 
 import html
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
 from dashboard import data, urlstate
-from dashboard.components import document_link, show_html, table, voivodeship_filter, year_filter
+from dashboard.components import (document_link, filters, filters_caption, html_table,
+                                   show_html, table)
 from dashboard.highlight import COLOURS
 from dashboard.i18n import t
 
 KINDS = ("", "ngo", "public", "business", "other")
 MAX_SHOWN = 100
+MAX_PAIRS = 2000
+HEATMAP_SIZE = 15
 
 
 def _kind(k) -> str:
@@ -53,23 +59,79 @@ def _mentions(organisation_id: str) -> None:
                          "document": "col_document", "voivodeship": "col_voivodeship",
                          "url": "col_url"}, f"organisation_{organisation_id}",
               column_config={t("col_url"): st.column_config.LinkColumn(t("col_url"))})
+    where = data.query("organisation_municipalities", organisation_id=organisation_id)
+    st.markdown(f"**{t('organisation_where')}** ({len(where)})")
+    html_table(where, {"municipality": "col_municipality", "voivodeship": "col_voivodeship",
+                       "documents": "col_documents", "mentions": "col_mentions",
+                       "first_date": "col_first_date", "last_date": "col_last_date"},
+               f"organisation_{organisation_id}_municipalities")
+    meetings = data.query("organisation_meetings", organisation_id=organisation_id)
+    st.markdown(f"**{t('organisation_meetings')}** ({len(meetings)})")
+    if meetings.empty:
+        st.caption(t("none_found"))
+    else:
+        html_table(meetings, {"date": "col_date", "municipality": "col_municipality",
+                              "kind": "col_kind", "participants": "col_participants",
+                              "organisations_count": "col_organisations_count",
+                              "document": "col_document"},
+                   f"organisation_{organisation_id}_meetings")
     docs = mentions.drop_duplicates("document_id").head(12)
     st.markdown(f"**{t('open_document')}**")
     for d in docs.itertuples():
         document_link(d.document_id, d.document, d.date or "—")
 
 
-def draw() -> None:
-    st.title(t("page_organisations"))
-    st.caption(t("organisations_intro"))
-    a, b, c, d = st.columns(4)
+def _heatmap(pairs: pd.DataFrame) -> alt.Chart:
+    """The organisations with most partners, each pair's shared documents as a shaded cell
+    (both halves drawn, so a row reads as one organisation's partners)."""
+    both = pd.concat([
+        pairs.rename(columns={"organisation_a": "x", "organisation_b": "y"}),
+        pairs.rename(columns={"organisation_b": "x", "organisation_a": "y"})])
+    top = both.groupby("x")["documents"].sum().nlargest(HEATMAP_SIZE).index
+    both = both[both["x"].isin(top) & both["y"].isin(top)]
+    order = list(top)
+    return (alt.Chart(both).mark_rect(stroke="white", strokeWidth=2)
+            .encode(x=alt.X("x:N", sort=order, title=None,
+                            axis=alt.Axis(labelLimit=180, labelAngle=-35, labelOverlap=False,
+                                          orient="top")),
+                    y=alt.Y("y:N", sort=order, title=None,
+                            axis=alt.Axis(labelLimit=320, labelOverlap=False)),
+                    color=alt.Color("documents:Q", title=t("col_shared_documents"),
+                                    scale=alt.Scale(scheme="blues"),
+                                    legend=alt.Legend(format="d", tickMinStep=1,
+                                                      orient="right")),
+                    tooltip=[alt.Tooltip("x:N", title=t("col_organisation")),
+                             alt.Tooltip("y:N", title=t("col_partner")),
+                             alt.Tooltip("documents:Q", title=t("col_shared_documents")),
+                             alt.Tooltip("municipalities:Q", title=t("col_municipalities"))]))
+
+
+def _co_participation(f: dict) -> None:
+    st.caption(t("co_participation_intro"))
+    pairs = data.query("co_participation", voivodeship=f["voivodeship"], years=f["years"],
+                       process_kind=f["process_kind"], limit=MAX_PAIRS)
+    st.caption(t("pairs_found", n=len(pairs)))
+    if pairs.empty:
+        st.info(t("no_pairs"))
+        return
+    shown = min(HEATMAP_SIZE, len(set(pairs["organisation_a"]) | set(pairs["organisation_b"])))
+    left, _ = st.columns([3, 1])
+    with left:
+        st.altair_chart(_heatmap(pairs), width="stretch", height=190 + 34 * shown)
+    table(pairs, {"organisation_a": "col_organisation", "organisation_b": "col_partner",
+                  "documents": "col_shared_documents", "municipalities": "col_municipalities",
+                  "first_year": "col_first_year", "last_year": "col_last_year"},
+          "co_participation", height=420 if len(pairs) > 11 else None)
+
+
+def _list(f: dict) -> None:
+    a, b = st.columns([3, 1])
     search = urlstate.text_input("szukaj", t("filter_search_organisation"), container=a)
     kind = urlstate.selectbox("rodzaj", t("filter_kind"), KINDS, default="", format_func=_kind,
                               container=b)
-    voivodeship = voivodeship_filter(c)
-    years = year_filter(d)
     listing = data.query("organisation_list", search=search or None, kind=kind or None,
-                         voivodeship=voivodeship, years=years)
+                         voivodeship=f["voivodeship"], years=f["years"],
+                         process_kind=f["process_kind"])
     st.caption(t("rows_found", n=len(listing)))
     if listing.empty:
         st.info(t("none_found"))
@@ -88,6 +150,20 @@ def draw() -> None:
         _mentions(chosen)
     else:
         st.info(t("pick_organisation_hint"))
+
+
+def draw() -> None:
+    st.title(t("page_organisations"))
+    st.caption(t("organisations_intro"))
+    f = filters()
+    filters_caption()
+    view = urlstate.radio("widok", t("organisations_view"), ["list", "pairs"], default="list",
+                          format_func=lambda v: t(f"organisations_view_{v}"), horizontal=True,
+                          label_visibility="collapsed")
+    if view == "pairs":
+        _co_participation(f)
+    else:
+        _list(f)
 
 
 data.guarded(draw)

@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.components import (fmt, html_table, show_html, table, voivodeship_filter,
-                                   year_filter)
+from dashboard.components import (filters, filters_caption, fmt, html_table, show_html,
+                                   table)
 from dashboard.i18n import current_language, t, voivodeship_label, voivodeships
 
 
@@ -58,11 +58,11 @@ def _periods(over_time: pd.DataFrame) -> tuple[pd.DataFrame, str]:
 def draw() -> None:
     st.title(t("page_overview"))
     st.caption(t("overview_intro"))
-    left, right = st.columns(2)
-    voivodeship = voivodeship_filter(left)
-    years = year_filter(right)
+    f = filters()
+    filters_caption()
+    voivodeship, years, kind = f["voivodeship"], f["years"], f["process_kind"]
 
-    s = data.query("summary", voivodeship=voivodeship, years=years).iloc[0]
+    s = data.query("summary", voivodeship=voivodeship, years=years, process_kind=kind).iloc[0]
     cols = st.columns(5)
     for col, key in zip(cols, ("municipalities", "documents", "meetings", "organisations",
                                "participants")):
@@ -71,7 +71,8 @@ def draw() -> None:
     chart, grid = st.columns([1, 1])
     with chart:
         st.subheader(t("meetings_over_time"))
-        over_time = data.query("meetings_over_time", voivodeship=voivodeship, years=years)
+        over_time = data.query("meetings_over_time", voivodeship=voivodeship, years=years,
+                               process_kind=kind)
         if over_time.empty:
             st.info(t("no_dated_meetings"))
         else:
@@ -80,7 +81,7 @@ def draw() -> None:
                          x=t(period), y=t("col_meetings"), height=300)
     with grid:
         st.subheader(t("voivodeships"))
-        activity = data.query("voivodeship_activity", years=years)
+        activity = data.query("voivodeship_activity", years=years, process_kind=kind)
         show_html(_tiles(activity, voivodeship))
         with st.expander(t("voivodeships_table")):
             full = pd.DataFrame({"voivodeship": [v["name"] for v in voivodeships()]}).merge(
@@ -92,7 +93,8 @@ def draw() -> None:
 
     with st.container():
         st.subheader(t("top_municipalities"))
-        top = data.query("top_municipalities", voivodeship=voivodeship, years=years, limit=15)
+        top = data.query("top_municipalities", voivodeship=voivodeship, years=years, limit=15,
+                         process_kind=kind)
         if top.empty:
             st.info(t("none_found"))
         else:
@@ -102,7 +104,8 @@ def draw() -> None:
                         "organisations": "col_organisations"}, "top_municipalities")
     with st.container():
         st.subheader(t("top_organisations"))
-        top = data.query("top_organisations", voivodeship=voivodeship, years=years, limit=15)
+        top = data.query("top_organisations", voivodeship=voivodeship, years=years, limit=15,
+                         process_kind=kind)
         if top.empty:
             st.info(t("none_found"))
         else:

@@ -1,6 +1,9 @@
 """SQL: a read-only query box over the warehouse; the query lives in the URL, results go to CSV."""
 from __future__ import annotations
 
+import re
+import time
+
 import pandas as pd
 import streamlit as st
 
@@ -26,6 +29,48 @@ def _run(path: str, mtime: float, sql: str, max_rows: int):
     return run_query(path, sql, max_rows=max_rows, timeout_s=TIMEOUT_S)
 
 
+def _run_waiting(path: str, sql: str):
+    """`_run`, retried while a crawl or load holds the file (it does so in short bursts)."""
+    from warehouse.db import is_lock_conflict
+
+    deadline = time.monotonic() + data.LOCK_WAIT_S
+    pause = 0.05
+    while True:
+        try:
+            return _run(path, data.file_stamp(path), sql, MAX_ROWS)
+        except Exception as exc:
+            if not is_lock_conflict(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
+# warehouse.sql's one-line errors (English) → label keys; the named parts are kept
+_ERRORS = [
+    (re.compile(r"^empty query$"), "sql_err_empty"),
+    (re.compile(r"^one statement at a time, got (?P<n>\d+)"), "sql_err_statements"),
+    (re.compile(r"^only read-only SELECT queries are allowed, not (?P<kind>\w+)"),
+     "sql_err_not_select"),
+    (re.compile(r"^reading files is not allowed \((?P<name>[^)]*)\)"), "sql_err_files"),
+    (re.compile(r"^not allowed: (?P<reason>.*)"), "sql_err_permission"),
+    (re.compile(r"^syntax error: (?P<reason>.*)"), "sql_err_syntax"),
+    (re.compile(r"^query stopped: it ran longer than the (?P<seconds>[\d.]+) s"),
+     "sql_err_timeout"),
+    (re.compile(r"^(?P<path>.+): no such warehouse file"), "sql_err_no_file"),
+    (re.compile(r"^(?P<path>.+): cannot open warehouse: (?P<reason>.*)"), "sql_err_open"),
+    (re.compile(r"^(?P<reason>(Catalog|Binder|Parser|Conversion) Error: .*)"), "sql_err_query"),
+]
+
+
+def sql_error_message(message: str) -> str:
+    """The error in the interface's language where we know its form, else as it came."""
+    for pattern, key in _ERRORS:
+        match = pattern.match(message)
+        if match:
+            return t(key, **match.groupdict())
+    return message
+
+
 def draw() -> None:
     st.title(t("page_sql"))
     st.caption(t("sql_intro", rows=MAX_ROWS, seconds=TIMEOUT_S))
@@ -43,13 +88,13 @@ def draw() -> None:
     if not path:
         raise data.WarehouseUnavailable(t("err_no_db_arg"))
     try:
-        columns, rows, truncated = _run(path, data.file_stamp(path), sql, MAX_ROWS)
+        columns, rows, truncated = _run_waiting(path, sql)
     except ImportError:
         st.error(t("sql_unavailable"))
         return
     except Exception as exc:  # run_query's errors carry a one-line message for the user
         data.log.info("query refused or failed: %s", exc)
-        st.error(data.first_line(exc), icon=":material/error:")
+        st.error(sql_error_message(data.first_line(exc)), icon=":material/error:")
         return
     frame = pd.DataFrame([list(r) for r in rows], columns=columns)
     note = t("sql_rows", n=len(frame))
