@@ -188,8 +188,8 @@ def test_failed_insert_leaves_previous_rows_intact(loader):
     did = document_id(BIALYSTOK_URL)
     bad = copy.deepcopy(bialystok_record())
     bad["goals"].append({"text": "nowy cel", "level": "specific"})
-    bad["meetings"][0]["participants"] = "około czterdziestu"   # not an integer: insert fails
-    with pytest.raises(duckdb.Error):
+    bad["meetings"][0]["participants"] = "około czterdziestu"   # not an integer: refused
+    with pytest.raises(LoadError, match="meetings.0..participants is not a whole number"):
         loader.store_extraction(did, bad, "2.0")
     assert counts(loader.con) == before
     assert loader.con.execute(

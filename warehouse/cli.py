@@ -61,13 +61,13 @@ def _crawl_into(db_path: str, sources: list[dict], settings: dict | None = None)
     """Crawl `sources` and store every harvested document with its text in the warehouse."""
     from crawler.runner import crawl
     from extract.text import ExtractionError, document_text
-    from warehouse.db import connect
-    from warehouse.load import Loader
+    from warehouse.load import BatchWriter
 
-    con = connect(db_path)
-    loader = Loader(con)
-    loader.upsert_sources(sources)
-    run_id = loader.start_crawl_run()
+    # the file is held only while a batch is written, so readers are not locked out
+    writer = BatchWriter(db_path, on_error=lambda url, why: _err(f"{url}: cannot store: {why}"))
+    with writer.loader() as loader:
+        loader.upsert_sources(sources)
+        run_id = writer.run_id = loader.start_crawl_run()
     progress = Progress("crawled documents")
 
     def on_document(item: dict) -> None:
@@ -82,13 +82,14 @@ def _crawl_into(db_path: str, sources: list[dict], settings: dict | None = None)
         except Exception as exc:  # one broken document never stops the crawl
             error = f"{type(exc).__name__}: {exc}".splitlines()[0]
             _err(f"{item['url']}: {error}")
-        loader.store_document({**item, "text": text, "title": title, "text_error": error})
+        writer.add_document({**item, "text": text, "title": title, "text_error": error})
         progress.step(f"(last: {item['url']})")
 
     stats = crawl(sources, on_document, settings=settings)
-    loader.finish_crawl_run(run_id, stats)
+    writer.flush()
+    with writer.loader() as loader:
+        loader.finish_crawl_run(run_id, stats)
     progress.done()
-    con.close()
     return stats
 
 
@@ -96,28 +97,24 @@ def _extract_into(db_path: str, jobs: int = 1) -> tuple[int, int]:
     """Extract every stored document that has no extraction by the current extractor."""
     from extract import EXTRACTOR_VERSION
     from extract.record import extract_texts
-    from warehouse.db import connect
-    from warehouse.load import Loader
+    from warehouse.load import BatchWriter
 
-    con = connect(db_path)
-    loader = Loader(con)
-    pending = loader.documents_to_extract(EXTRACTOR_VERSION)
+    urls: dict[str, str] = {}
+    writer = BatchWriter(db_path, on_error=lambda did, why: _err(
+        f"{urls.get(did, did)}: extraction not stored: {why}"))
+    with writer.loader() as loader:  # held briefly: readers wait at most one batch
+        pending = loader.documents_to_extract(EXTRACTOR_VERSION)
+    urls.update((d["document_id"], d["url"]) for d in pending)
     progress = Progress("extracted documents")
-    ok = failed = 0
     docs = [{"path": d["url"], "text": d["text"] or "", "title": d.get("title")} for d in pending]
     for doc, record in zip(pending, extract_texts(docs, n_process=jobs)):
-        try:
-            loader.store_extraction(doc["document_id"], record, EXTRACTOR_VERSION)
-            ok += 1
-        except Exception as exc:  # a record the warehouse refuses is reported, not fatal
-            failed += 1
-            message = f"{type(exc).__name__}: {exc}".splitlines()[0]
-            _err(f"{doc['url']}: cannot load extraction: {message}")
-            loader.store_extraction_error(doc["document_id"], message, EXTRACTOR_VERSION)
+        writer.add_extraction(doc["document_id"], record, EXTRACTOR_VERSION, text=doc["text"])
         progress.step()
-    loader.record_extraction_run(EXTRACTOR_VERSION, {"extracted": ok, "failed": failed})
+    writer.flush()
+    ok, failed = writer.stored, writer.failed
+    with writer.loader() as loader:
+        loader.record_extraction_run(EXTRACTOR_VERSION, {"extracted": ok, "failed": failed})
     progress.done(f"({failed} failed)" if failed else "")
-    con.close()
     return ok, failed
 
 
@@ -234,7 +231,7 @@ def _dashboard_command(db_path: str, port: int) -> list[str]:
     app = Path(dashboard.__file__).with_name("app.py")
     return [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
             "--server.headless", "true", "--server.address", "127.0.0.1",
-            "--browser.gatherUsageStats", "false", "--", "--db", str(Path(db_path).resolve())]
+            "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal", "--", "--db", str(Path(db_path).resolve())]
 
 
 def cmd_dashboard(args) -> int:
@@ -264,6 +261,28 @@ def cmd_sources(args) -> int:
         _err(str(exc))
         return 2
     _write_rows(columns, rows, "table", sys.stdout)
+    return 0
+
+
+def cmd_gazetteer(args) -> int:
+    from warehouse.db import WarehouseError, connect
+    from warehouse.gazetteer import GazetteerError, load_gazetteer
+
+    try:
+        con = connect(args.db)
+    except WarehouseError as exc:
+        _err(str(exc))
+        return 2
+    try:
+        units, outcome = load_gazetteer(con, args.file)
+    except GazetteerError as exc:
+        _err(str(exc))
+        return 2
+    finally:
+        con.close()
+    matched = ", ".join(f"{n} {how}" for how, n in sorted(outcome.items())) or "none yet"
+    print(f"{args.db}: {units} TERC units loaded from {args.file}; municipalities: {matched}",
+          file=sys.stderr)
     return 0
 
 
@@ -371,6 +390,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p)
     p.add_argument("--config", action="store_true", help="list the configured sources instead")
     p.set_defaults(func=cmd_sources)
+
+    p = sub.add_parser("gazetteer", help="load the official TERC register of territorial units",
+                       description="partmon gazetteer load FILE: read the TERYT TERC register as "
+                                   "published (';'-separated: WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;"
+                                   "STAN_NA) into gazetteer_units and give every municipality its "
+                                   "TERC code, powiat and voivodeship. Names found in several "
+                                   "voivodeships are matched only when the voivodeship is known.")
+    p.add_argument("action", choices=["load"], help="load: replace the register from FILE")
+    p.add_argument("file", metavar="FILE", help="TERC file, e.g. TERC_Urzedowy_2024-01-01.csv")
+    _add_db(p)
+    p.set_defaults(func=cmd_gazetteer)
 
     p = sub.add_parser("demo", help="build a demo site, crawl it, and open the dashboard",
                        description="Generate our demo municipal web site, serve it on 127.0.0.1, "

@@ -84,12 +84,34 @@ def render_csv(con, skip_prefix: str | None = None) -> str:
     return buf.getvalue()
 
 
+#: how the warehouse is written and read; printed at the top of DATA_DICTIONARY.md
+LOADING_NOTE = """\
+**Loading.** The unit of atomicity is one document: a document's extraction (its rows in
+every extracted table, its organisations, its process and its `documents` columns) is
+stored all-or-nothing, so a crash or kill during a load leaves each document either as it
+was before or fully loaded, never half. Loads write batches of documents, each batch in one
+transaction (a batch of extractions is all-or-nothing as a whole, hence for each of its
+documents); a record the warehouse refuses is stored as that document's `extraction_error`
+and does not stop the batch. `processes` rows are re-aggregated from their documents in the
+same transaction.
+
+**Reading while loading.** DuckDB lets one process write a file and refuses other opens
+meanwhile, so crawls and loads hold the file only while writing one batch (then close it),
+and every open through `warehouse.db.connect` (`partmon sql`, `partmon export`) retries
+for a while when the file is locked. A reader sees whole batches only.
+
+**Regions.** `partmon gazetteer load FILE` loads the official TERC register into
+`gazetteer_units` and gives municipalities their TERC code, powiat and voivodeship
+(`municipalities.terc_match` says how); group by `municipalities.voivodeship`,
+`municipalities.powiat` or a prefix of `municipalities.terc`."""
+
+
 def schema_markdown() -> str:
     """The markdown dictionary of a fresh warehouse built from schema.sql alone."""
     from warehouse.db import connect
     con = connect(":memory:")
     try:
-        return render_markdown(con)
+        return render_markdown(con, note=LOADING_NOTE)
     finally:
         con.close()
 

@@ -2,7 +2,8 @@
 -- Every table and column carries a COMMENT; the data dictionary is generated from them
 -- (warehouse/dictionary.py) and a test fails when one is missing.
 -- Conventions: ids of documents are the first 16 hex digits of sha256(url), so re-runs are
--- stable; extracted rows are keyed by (document_id, item_no) and keep character offsets
+-- stable; extracted rows are keyed by (document_id, item_no) (kept unique by the loader, which
+-- replaces a document's rows as a whole; no index, so bulk loads stay fast) and keep character offsets
 -- (char_start, char_end; end exclusive, nullable) into documents.text. Partial ISO dates
 -- (YYYY, YYYY-MM) are kept as text beside an integer year. No FOREIGN KEY constraints
 -- (DuckDB cannot update referenced rows); the links are documented in the comments.
@@ -77,7 +78,7 @@ COMMENT ON COLUMN crawl_run_sources.error_kinds IS 'Errors by kind as JSON, e.g.
 
 CREATE TABLE IF NOT EXISTS documents (
     id                 VARCHAR PRIMARY KEY,
-    url                VARCHAR NOT NULL UNIQUE,
+    url                VARCHAR NOT NULL,
     source             VARCHAR,
     crawl_run_id       INTEGER,
     fetched_at         TIMESTAMP,
@@ -105,8 +106,12 @@ CREATE TABLE IF NOT EXISTS documents (
     extraction_error   VARCHAR,
     extracted_at       TIMESTAMP,
     extractor_version  VARCHAR,
-    extracted_hash     VARCHAR
+    extracted_hash     VARCHAR,
+    process_id         VARCHAR,
+    process_stage      VARCHAR
 );
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS process_id VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS process_stage VARCHAR;
 COMMENT ON TABLE documents IS 'One row per harvested URL (page or attachment): the fetched body, its plain text and what extraction found about the document as a whole.';
 COMMENT ON COLUMN documents.id IS 'Document id: first 16 hex digits of sha256(url); stable across runs. Extracted rows refer to it as document_id.';
 COMMENT ON COLUMN documents.url IS 'Canonical URL of the fetched document (after redirects), or the input path for local files.';
@@ -138,6 +143,8 @@ COMMENT ON COLUMN documents.extraction_error IS 'Why extraction failed (one line
 COMMENT ON COLUMN documents.extracted_at IS 'When extraction last ran on it (UTC), or null if never.';
 COMMENT ON COLUMN documents.extractor_version IS 'Version of the extractor that produced the extracted rows, or null if never extracted.';
 COMMENT ON COLUMN documents.extracted_hash IS 'content_hash of the body that was extracted; differs from content_hash when the document changed since.';
+COMMENT ON COLUMN documents.process_id IS 'processes.id of the process (one programme or policy of one municipality) the document belongs to; null when it has no municipality or was not extracted.';
+COMMENT ON COLUMN documents.process_stage IS 'Stage of its process this document shows (workshop, draft, consultation, adopted, report; rules in warehouse/process_stages.tsv), or null.';
 
 CREATE SEQUENCE IF NOT EXISTS extraction_run_ids START 1;
 CREATE TABLE IF NOT EXISTS extraction_runs (
@@ -164,15 +171,79 @@ CREATE TABLE IF NOT EXISTS municipalities (
     kind        VARCHAR,
     voivodeship VARCHAR,
     terc        VARCHAR,
-    name_key    VARCHAR
+    name_key    VARCHAR,
+    powiat      VARCHAR,
+    terc_match  VARCHAR
 );
+ALTER TABLE municipalities ADD COLUMN IF NOT EXISTS powiat VARCHAR;
+ALTER TABLE municipalities ADD COLUMN IF NOT EXISTS terc_match VARCHAR;
 COMMENT ON TABLE municipalities IS 'Local governments (gmina, miasto, powiat, województwo) that reports are about or sources belong to.';
 COMMENT ON COLUMN municipalities.id IS 'Municipality id: first 16 hex digits of sha256 of the folded name and voivodeship.';
 COMMENT ON COLUMN municipalities.name IS 'Name in the nominative (e.g. Białystok, Dobre Miasto).';
 COMMENT ON COLUMN municipalities.kind IS 'gmina, miasto, powiat, województwo, or null when unknown.';
 COMMENT ON COLUMN municipalities.voivodeship IS 'Voivodeship, lower-case adjective form (e.g. podlaskie), or null.';
-COMMENT ON COLUMN municipalities.terc IS 'TERYT TERC code when known (from the sources file), or null.';
+COMMENT ON COLUMN municipalities.terc IS 'TERYT TERC code (7 digits WOJ POW GMI RODZ for a gmina): from the sources file, else matched in gazetteer_units; null when unknown.';
 COMMENT ON COLUMN municipalities.name_key IS 'Folded name (case, quotes, dashes, white space) used to match the same municipality.';
+COMMENT ON COLUMN municipalities.powiat IS 'Powiat it lies in, from the TERC register (e.g. bolesławiecki; a city with powiat rights names itself), or null when not matched.';
+COMMENT ON COLUMN municipalities.terc_match IS 'How terc was found: configured (sources file), gazetteer: name and voivodeship, gazetteer: unique name; or why not: ambiguous (the name exists in several units and nothing decides), not in gazetteer; null before a gazetteer was loaded.';
+
+CREATE TABLE IF NOT EXISTS gazetteer_units (
+    terc        VARCHAR PRIMARY KEY,
+    woj         VARCHAR NOT NULL,
+    pow         VARCHAR,
+    gmi         VARCHAR,
+    rodz        VARCHAR,
+    name        VARCHAR NOT NULL,
+    kind        VARCHAR,
+    level       VARCHAR NOT NULL,
+    voivodeship VARCHAR NOT NULL,
+    powiat      VARCHAR,
+    name_key    VARCHAR NOT NULL,
+    as_of       DATE
+);
+COMMENT ON TABLE gazetteer_units IS 'The official TERYT TERC register of territorial units (voivodeships, powiaty, gminy and their parts), loaded by partmon gazetteer load FILE; municipalities are matched against it.';
+COMMENT ON COLUMN gazetteer_units.terc IS 'TERC code: WOJ, then POW, GMI and RODZ as far as the unit has them (02, 0201, 0201011).';
+COMMENT ON COLUMN gazetteer_units.woj IS 'Voivodeship code, 2 digits (WOJ).';
+COMMENT ON COLUMN gazetteer_units.pow IS 'Powiat code within the voivodeship, 2 digits (POW), or null for a voivodeship.';
+COMMENT ON COLUMN gazetteer_units.gmi IS 'Gmina code within the powiat, 2 digits (GMI), or null above gmina level.';
+COMMENT ON COLUMN gazetteer_units.rodz IS 'Gmina type (RODZ): 1 urban, 2 rural, 3 urban-rural, 4 town and 5 rural area of an urban-rural gmina, 8 district, 9 delegation; null above gmina level.';
+COMMENT ON COLUMN gazetteer_units.name IS 'Official name (NAZWA), e.g. Bolesławiec, bolesławiecki, DOLNOŚLĄSKIE.';
+COMMENT ON COLUMN gazetteer_units.kind IS 'Kind in words as in the register (NAZWA_DOD), e.g. gmina miejska, powiat, miasto na prawach powiatu.';
+COMMENT ON COLUMN gazetteer_units.level IS 'voivodeship, powiat, gmina (RODZ 1-3) or part (RODZ 4, 5, 8, 9: part of a gmina).';
+COMMENT ON COLUMN gazetteer_units.voivodeship IS 'Name of its voivodeship, lower case (e.g. dolnośląskie), as in municipalities.voivodeship.';
+COMMENT ON COLUMN gazetteer_units.powiat IS 'Name of its powiat (e.g. bolesławiecki; a city with powiat rights names itself), or null for a voivodeship.';
+COMMENT ON COLUMN gazetteer_units.name_key IS 'Folded name, as municipalities.name_key, used for matching.';
+COMMENT ON COLUMN gazetteer_units.as_of IS 'Date the register describes (STAN_NA).';
+
+CREATE TABLE IF NOT EXISTS processes (
+    id                 VARCHAR PRIMARY KEY,
+    municipality_id    VARCHAR NOT NULL,
+    kind               VARCHAR NOT NULL,
+    target_year        INTEGER,
+    target_year_end    INTEGER,
+    title              VARCHAR,
+    stage              VARCHAR,
+    stage_rank         INTEGER,
+    first_meeting_date VARCHAR,
+    last_meeting_date  VARCHAR,
+    documents          INTEGER,
+    meetings           INTEGER,
+    participants       BIGINT
+);
+COMMENT ON TABLE processes IS 'Participatory processes: the meetings and documents of one municipality about one programme or policy for one target year or period (e.g. the workshops, consultation and adopted resolution of a Program współpracy na rok 2014). Derived at load time from document titles and text by the rules in warehouse/process_kinds.tsv, process_years.tsv and process_stages.tsv; the unit the dashboard compares.';
+COMMENT ON COLUMN processes.id IS 'Process id: first 16 hex digits of sha256 of municipality id, kind and target years; documents.process_id refers to it.';
+COMMENT ON COLUMN processes.municipality_id IS 'municipalities.id of the local government running the process.';
+COMMENT ON COLUMN processes.kind IS 'cooperation_programme (program współpracy), social_problems_strategy (strategia rozwiązywania problemów społecznych), cooperation_model (model współpracy), participatory_budget (budżet obywatelski/partycypacyjny) or other.';
+COMMENT ON COLUMN processes.target_year IS 'Year the programme or policy is for (na rok 2025 → 2025; na lata 2021-2025 → 2021), or null when no document names one.';
+COMMENT ON COLUMN processes.target_year_end IS 'Last year of a multi-year period (na lata 2021-2025 → 2025), else equal to target_year.';
+COMMENT ON COLUMN processes.title IS 'Title of its earliest document (report title, else page title).';
+COMMENT ON COLUMN processes.stage IS 'Furthest stage reached by any of its documents: workshop, draft, consultation, adopted, report; null when none shows one.';
+COMMENT ON COLUMN processes.stage_rank IS 'Order of that stage (1 workshop … 5 report), for sorting and comparing.';
+COMMENT ON COLUMN processes.first_meeting_date IS 'ISO date of its first meeting (a meeting''s own date, else its document''s); when no document reports a meeting, its earliest document date; or null.';
+COMMENT ON COLUMN processes.last_meeting_date IS 'ISO date of its last meeting (as first_meeting_date: its latest document date when no meeting is reported), or null.';
+COMMENT ON COLUMN processes.documents IS 'Number of documents in the process.';
+COMMENT ON COLUMN processes.meetings IS 'Number of meetings reported in its documents.';
+COMMENT ON COLUMN processes.participants IS 'Participants summed over its meetings (where given).';
 
 CREATE TABLE IF NOT EXISTS meetings (
     document_id         VARCHAR NOT NULL,
@@ -184,8 +255,7 @@ CREATE TABLE IF NOT EXISTS meetings (
     organisations_count INTEGER,
     place               VARCHAR,
     char_start          INTEGER,
-    char_end            INTEGER,
-    PRIMARY KEY (document_id, item_no)
+    char_end            INTEGER
 );
 COMMENT ON TABLE meetings IS 'Each participatory meeting a report is about.';
 COMMENT ON COLUMN meetings.document_id IS 'documents.id of the report it was extracted from.';
@@ -203,7 +273,7 @@ CREATE TABLE IF NOT EXISTS organisations (
     id       VARCHAR PRIMARY KEY,
     name     VARCHAR NOT NULL,
     kind     VARCHAR,
-    name_key VARCHAR NOT NULL UNIQUE
+    name_key VARCHAR NOT NULL
 );
 COMMENT ON TABLE organisations IS 'Organisations and public bodies resolved across documents: one row per entity, whatever case, quotes or abbreviation it was written with.';
 COMMENT ON COLUMN organisations.id IS 'Organisation id: first 16 hex digits of sha256(name_key).';
@@ -219,8 +289,7 @@ CREATE TABLE IF NOT EXISTS organisation_mentions (
     extracted_name  VARCHAR,
     surface         VARCHAR,
     char_start      INTEGER,
-    char_end        INTEGER,
-    PRIMARY KEY (document_id, item_no, mention_no)
+    char_end        INTEGER
 );
 COMMENT ON TABLE organisation_mentions IS 'Where each organisation is mentioned: one row per mention in a document.';
 COMMENT ON COLUMN organisation_mentions.document_id IS 'documents.id of the document mentioning it.';
@@ -238,8 +307,7 @@ CREATE TABLE IF NOT EXISTS people (
     name        VARCHAR,
     role        VARCHAR,
     char_start  INTEGER,
-    char_end    INTEGER,
-    PRIMARY KEY (document_id, item_no)
+    char_end    INTEGER
 );
 COMMENT ON TABLE people IS 'Named people in a report (facilitators, officials, speakers).';
 COMMENT ON COLUMN people.document_id IS 'documents.id of the report.';
@@ -257,8 +325,7 @@ CREATE TABLE IF NOT EXISTS dates (
     end_value   VARCHAR,
     year        INTEGER,
     char_start  INTEGER,
-    char_end    INTEGER,
-    PRIMARY KEY (document_id, item_no)
+    char_end    INTEGER
 );
 COMMENT ON TABLE dates IS 'Every calendar date or month mentioned in a report body.';
 COMMENT ON COLUMN dates.document_id IS 'documents.id of the report.';
@@ -276,8 +343,7 @@ CREATE TABLE IF NOT EXISTS goals (
     text        VARCHAR,
     level       VARCHAR,
     char_start  INTEGER,
-    char_end    INTEGER,
-    PRIMARY KEY (document_id, item_no)
+    char_end    INTEGER
 );
 COMMENT ON TABLE goals IS 'Stated goals of the programme or process a report describes.';
 COMMENT ON COLUMN goals.document_id IS 'documents.id of the report.';
@@ -293,8 +359,7 @@ CREATE TABLE IF NOT EXISTS priority_tasks (
     text        VARCHAR,
     area        VARCHAR,
     char_start  INTEGER,
-    char_end    INTEGER,
-    PRIMARY KEY (document_id, item_no)
+    char_end    INTEGER
 );
 COMMENT ON TABLE priority_tasks IS 'Priority (public) tasks proposed, agreed or listed in a report.';
 COMMENT ON COLUMN priority_tasks.document_id IS 'documents.id of the report.';
@@ -309,8 +374,7 @@ CREATE TABLE IF NOT EXISTS legal_acts (
     item_no     INTEGER NOT NULL,
     text        VARCHAR,
     char_start  INTEGER,
-    char_end    INTEGER,
-    PRIMARY KEY (document_id, item_no)
+    char_end    INTEGER
 );
 COMMENT ON TABLE legal_acts IS 'Resolutions and acts cited in a report.';
 COMMENT ON COLUMN legal_acts.document_id IS 'documents.id of the report.';
@@ -324,8 +388,7 @@ CREATE TABLE IF NOT EXISTS funding (
     item_no     INTEGER NOT NULL,
     name        VARCHAR,
     char_start  INTEGER,
-    char_end    INTEGER,
-    PRIMARY KEY (document_id, item_no)
+    char_end    INTEGER
 );
 COMMENT ON TABLE funding IS 'Programmes or funds that finance the process a report describes.';
 COMMENT ON COLUMN funding.document_id IS 'documents.id of the report.';
@@ -337,18 +400,24 @@ COMMENT ON COLUMN funding.char_end IS 'End offset (exclusive) in documents.text,
 CREATE TABLE IF NOT EXISTS search_terms (
     document_id VARCHAR NOT NULL,
     lemma       VARCHAR NOT NULL,
-    tf          INTEGER NOT NULL,
-    first_start INTEGER,
-    PRIMARY KEY (document_id, lemma)
+    tf          INTEGER NOT NULL
 );
-COMMENT ON TABLE search_terms IS 'Full-text search index: lemmas (Morfeusz base forms) of the words in each document''s text; rebuilt by warehouse.search.build_index.';
+ALTER TABLE search_terms DROP COLUMN IF EXISTS first_start;
+COMMENT ON TABLE search_terms IS 'Full-text search index: lemmas (Morfeusz base forms) of the words in each document''s text, one row per document and lemma (kept unique by the indexer, not by a key, so bulk loads stay fast); rebuilt by warehouse.search.build_index.';
 COMMENT ON COLUMN search_terms.document_id IS 'documents.id of the indexed document.';
 COMMENT ON COLUMN search_terms.lemma IS 'Lower-case base form of a word (e.g. białystok for w Białymstoku).';
 COMMENT ON COLUMN search_terms.tf IS 'How many words of the text have this lemma.';
-COMMENT ON COLUMN search_terms.first_start IS 'Offset in documents.text of the first such word (for snippets).';
+
+CREATE TABLE IF NOT EXISTS search_lemmas (
+    word  VARCHAR NOT NULL,
+    lemma VARCHAR NOT NULL
+);
+COMMENT ON TABLE search_lemmas IS 'Every word form seen in documents with its lemmas (one row per form and lemma), so indexing lemmatises each form once.';
+COMMENT ON COLUMN search_lemmas.word IS 'A word as written in some document (letters and digits, case kept).';
+COMMENT ON COLUMN search_lemmas.lemma IS 'One of its lower-case base forms (Morfeusz), or the lower-cased word itself.';
 
 CREATE TABLE IF NOT EXISTS search_index_state (
-    document_id  VARCHAR PRIMARY KEY,
+    document_id  VARCHAR NOT NULL,
     content_hash VARCHAR,
     words        INTEGER
 );
@@ -356,6 +425,14 @@ COMMENT ON TABLE search_index_state IS 'Which version of each document the searc
 COMMENT ON COLUMN search_index_state.document_id IS 'documents.id of the indexed document.';
 COMMENT ON COLUMN search_index_state.content_hash IS 'documents.content_hash at indexing time.';
 COMMENT ON COLUMN search_index_state.words IS 'Number of words indexed (document length for ranking).';
+
+CREATE TABLE IF NOT EXISTS warehouse_schema (
+    schema_hash VARCHAR,
+    applied_at  TIMESTAMP
+);
+COMMENT ON TABLE warehouse_schema IS 'Which version of warehouse/schema.sql was last applied to this file (so opening skips re-applying it).';
+COMMENT ON COLUMN warehouse_schema.schema_hash IS 'First 16 hex digits of sha256 of schema.sql.';
+COMMENT ON COLUMN warehouse_schema.applied_at IS 'When it was applied (UTC).';
 
 CREATE OR REPLACE VIEW crawl_health AS
 WITH names AS (
@@ -402,3 +479,99 @@ COMMENT ON COLUMN crawl_health.text_errors IS 'Of those, documents whose text co
 COMMENT ON COLUMN crawl_health.extracted IS 'Of those, documents extracted successfully.';
 COMMENT ON COLUMN crawl_health.extraction_errors IS 'Of those, documents whose extraction failed.';
 COMMENT ON COLUMN crawl_health.last_fetched_at IS 'Latest fetch time of a document from the source (UTC).';
+
+-- Views for the questions researchers ask most; each documented like a table.
+
+CREATE OR REPLACE VIEW processes_by_municipality_year AS
+SELECT m.id AS municipality_id, m.name AS municipality, m.terc, m.powiat, m.voivodeship,
+       p.target_year, count(*) AS processes,
+       string_agg(DISTINCT p.kind, ', ' ORDER BY p.kind) AS kinds,
+       count(*) FILTER (WHERE p.stage_rank >= 4) AS adopted_or_later,
+       max(p.stage_rank) AS furthest_stage_rank,
+       sum(p.documents)::BIGINT AS documents, sum(p.meetings)::BIGINT AS meetings,
+       sum(p.participants)::BIGINT AS participants,
+       min(p.first_meeting_date) AS first_meeting_date,
+       max(p.last_meeting_date) AS last_meeting_date
+FROM processes p JOIN municipalities m ON m.id = p.municipality_id
+GROUP BY ALL;
+COMMENT ON VIEW processes_by_municipality_year IS 'How many participatory processes each municipality ran per target year, of which kinds and how far they got.';
+COMMENT ON COLUMN processes_by_municipality_year.municipality_id IS 'municipalities.id.';
+COMMENT ON COLUMN processes_by_municipality_year.municipality IS 'Municipality name (nominative).';
+COMMENT ON COLUMN processes_by_municipality_year.terc IS 'Its TERC code, or null.';
+COMMENT ON COLUMN processes_by_municipality_year.powiat IS 'Its powiat (from the TERC register), or null.';
+COMMENT ON COLUMN processes_by_municipality_year.voivodeship IS 'Its voivodeship (lower case), or null.';
+COMMENT ON COLUMN processes_by_municipality_year.target_year IS 'processes.target_year (null: no year named).';
+COMMENT ON COLUMN processes_by_municipality_year.processes IS 'Number of processes.';
+COMMENT ON COLUMN processes_by_municipality_year.kinds IS 'Their kinds, comma-separated, alphabetical.';
+COMMENT ON COLUMN processes_by_municipality_year.adopted_or_later IS 'How many reached adoption (stage adopted or report).';
+COMMENT ON COLUMN processes_by_municipality_year.furthest_stage_rank IS 'Highest processes.stage_rank among them (1 workshop … 5 report), or null.';
+COMMENT ON COLUMN processes_by_municipality_year.documents IS 'Documents in these processes.';
+COMMENT ON COLUMN processes_by_municipality_year.meetings IS 'Meetings reported in these processes.';
+COMMENT ON COLUMN processes_by_municipality_year.participants IS 'Participants summed over those meetings.';
+COMMENT ON COLUMN processes_by_municipality_year.first_meeting_date IS 'Earliest meeting date of these processes.';
+COMMENT ON COLUMN processes_by_municipality_year.last_meeting_date IS 'Latest meeting date of these processes.';
+
+CREATE OR REPLACE VIEW organisation_reach AS
+SELECT o.id AS organisation_id, o.name, o.kind,
+       count(DISTINCT d.municipality_id) AS municipalities,
+       count(DISTINCT m.voivodeship) AS voivodeships,
+       count(DISTINCT d.process_id) AS processes,
+       count(DISTINCT om.document_id) AS documents, count(*) AS mentions,
+       min(d.document_year) AS first_year, max(d.document_year) AS last_year
+FROM organisations o
+JOIN organisation_mentions om ON om.organisation_id = o.id
+JOIN documents d ON d.id = om.document_id
+LEFT JOIN municipalities m ON m.id = d.municipality_id
+GROUP BY ALL;
+COMMENT ON VIEW organisation_reach IS 'Each organisation with the number of municipalities (and voivodeships, processes, documents) whose reports mention it; sort by municipalities for the most widely present.';
+COMMENT ON COLUMN organisation_reach.organisation_id IS 'organisations.id.';
+COMMENT ON COLUMN organisation_reach.name IS 'Canonical name.';
+COMMENT ON COLUMN organisation_reach.kind IS 'ngo, public, business, other, or null.';
+COMMENT ON COLUMN organisation_reach.municipalities IS 'Distinct municipalities whose documents mention it.';
+COMMENT ON COLUMN organisation_reach.voivodeships IS 'Distinct voivodeships of those municipalities.';
+COMMENT ON COLUMN organisation_reach.processes IS 'Distinct processes whose documents mention it.';
+COMMENT ON COLUMN organisation_reach.documents IS 'Documents mentioning it.';
+COMMENT ON COLUMN organisation_reach.mentions IS 'Mentions in all documents.';
+COMMENT ON COLUMN organisation_reach.first_year IS 'Earliest document year of a mention, or null.';
+COMMENT ON COLUMN organisation_reach.last_year IS 'Latest document year of a mention, or null.';
+
+CREATE OR REPLACE VIEW priority_tasks_by_area_region AS
+SELECT coalesce(m.voivodeship, 'unknown') AS voivodeship,
+       coalesce(t.area, 'unspecified') AS area,
+       count(*) AS priority_tasks, count(DISTINCT d.municipality_id) AS municipalities,
+       count(DISTINCT t.document_id) AS documents,
+       min(d.document_year) AS first_year, max(d.document_year) AS last_year
+FROM priority_tasks t
+JOIN documents d ON d.id = t.document_id
+LEFT JOIN municipalities m ON m.id = d.municipality_id
+GROUP BY ALL;
+COMMENT ON VIEW priority_tasks_by_area_region IS 'Priority tasks counted by policy area and voivodeship.';
+COMMENT ON COLUMN priority_tasks_by_area_region.voivodeship IS 'Voivodeship of the document''s municipality (unknown when none).';
+COMMENT ON COLUMN priority_tasks_by_area_region.area IS 'priority_tasks.area (unspecified when null).';
+COMMENT ON COLUMN priority_tasks_by_area_region.priority_tasks IS 'Number of priority tasks.';
+COMMENT ON COLUMN priority_tasks_by_area_region.municipalities IS 'Distinct municipalities listing them.';
+COMMENT ON COLUMN priority_tasks_by_area_region.documents IS 'Documents listing them.';
+COMMENT ON COLUMN priority_tasks_by_area_region.first_year IS 'Earliest document year, or null.';
+COMMENT ON COLUMN priority_tasks_by_area_region.last_year IS 'Latest document year, or null.';
+
+CREATE OR REPLACE VIEW meetings_by_month AS
+WITH dated AS (
+    SELECT coalesce(mt.meeting_date, d.document_date) AS day, mt.participants,
+           mt.document_id, d.municipality_id, m.voivodeship
+    FROM meetings mt JOIN documents d ON d.id = mt.document_id
+    LEFT JOIN municipalities m ON m.id = d.municipality_id)
+SELECT CASE WHEN length(day) >= 7 THEN substr(day, 1, 7) ELSE substr(day, 1, 4) || '-01' END
+           AS month,
+       coalesce(voivodeship, 'unknown') AS voivodeship, count(*) AS meetings,
+       coalesce(sum(participants), 0)::BIGINT AS participants,
+       count(DISTINCT municipality_id) AS municipalities,
+       count(DISTINCT document_id) AS documents
+FROM dated WHERE regexp_matches(day, '^\d{4}')
+GROUP BY ALL;
+COMMENT ON VIEW meetings_by_month IS 'Meetings over time: meetings and participants per month (YYYY-MM; a year-only date counts as January) and voivodeship; undated meetings are left out.';
+COMMENT ON COLUMN meetings_by_month.month IS 'Month of the meeting (its own date, else its document''s), YYYY-MM.';
+COMMENT ON COLUMN meetings_by_month.voivodeship IS 'Voivodeship of the document''s municipality (unknown when none).';
+COMMENT ON COLUMN meetings_by_month.meetings IS 'Number of meetings.';
+COMMENT ON COLUMN meetings_by_month.participants IS 'Participants summed (where given).';
+COMMENT ON COLUMN meetings_by_month.municipalities IS 'Distinct municipalities holding them.';
+COMMENT ON COLUMN meetings_by_month.documents IS 'Documents reporting them.';

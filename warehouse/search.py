@@ -34,60 +34,81 @@ def word_lemmas(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def text_terms(text: str) -> tuple[dict[str, list[int]], int]:
-    """{lemma: [count, first offset]} of a text and its number of words."""
-    terms: dict[str, list[int]] = {}
-    words = 0
-    for match in WORD.finditer(text or ""):
-        words += 1
-        for lemma in word_lemmas(match.group(0)):
-            entry = terms.get(lemma)
-            if entry is None:
-                terms[lemma] = [1, match.start()]
-            else:
-                entry[0] += 1
-    return terms, words
+#: the same words as WORD, in DuckDB's (RE2) syntax: letters and digits of any script
+SQL_WORD = r"[\p{L}\p{N}]+"
 
 
-def _analyse(docs) -> tuple[pa.Table, pa.Table]:
-    """Arrow tables of search_terms and search_index_state rows for (id, text, hash) triples."""
-    ids, lemmas, tfs, firsts, states = [], [], [], [], []
-    for did, text, content_hash in docs:
-        terms, words = text_terms(text)
-        for lemma, (count, first) in terms.items():
-            ids.append(did)
-            lemmas.append(lemma)
-            tfs.append(count)
-            firsts.append(first)
-        states.append((did, content_hash, words))
-    terms = pa.table({"document_id": pa.array(ids, pa.string()),
-                      "lemma": pa.array(lemmas, pa.string()),
-                      "tf": pa.array(tfs, pa.int32()),
-                      "first_start": pa.array(firsts, pa.int32())})
-    state = pa.table({"document_id": pa.array([s[0] for s in states], pa.string()),
-                      "content_hash": pa.array([s[1] for s in states], pa.string()),
-                      "words": pa.array([s[2] for s in states], pa.int32())})
-    return terms, state
-
-
-def _insert(con, terms: pa.Table, state: pa.Table) -> None:
-    con.register("partmon_new_terms", terms)
-    con.register("partmon_new_states", state)
+def _lemmatise_new_words(con) -> None:
+    """Add the lemmas of words in partmon_word_counts not seen before to search_lemmas."""
+    new = [r[0] for r in con.execute(
+        "SELECT DISTINCT c.word FROM partmon_word_counts c "
+        "WHERE NOT EXISTS (SELECT 1 FROM search_lemmas l WHERE l.word = c.word)").fetchall()]
+    if not new:
+        return
+    pairs = [(word, lemma) for word in new for lemma in sorted(word_lemmas(word))]
+    table = pa.table({"word": pa.array([p[0] for p in pairs], pa.string()),
+                      "lemma": pa.array([p[1] for p in pairs], pa.string())})
+    con.register("partmon_new_lemmas", table)
     try:
-        con.execute("INSERT INTO search_terms SELECT * FROM partmon_new_terms")
-        con.execute("INSERT INTO search_index_state SELECT * FROM partmon_new_states")
+        con.execute("INSERT INTO search_lemmas SELECT word, lemma FROM partmon_new_lemmas")
     finally:
-        con.unregister("partmon_new_terms")
-        con.unregister("partmon_new_states")
+        con.unregister("partmon_new_lemmas")
 
 
-def index_document(con, document_id: str, text: str | None, content_hash: str | None) -> None:
-    """(Re)index one document inside the caller's transaction (the loader calls this when
-    it stores text), so the index never lags behind the documents."""
-    con.execute("DELETE FROM search_terms WHERE document_id = ?", [document_id])
-    con.execute("DELETE FROM search_index_state WHERE document_id = ?", [document_id])
-    if text is not None:
-        _insert(con, *_analyse([(document_id, text, content_hash)]))
+def index_documents(con, document_ids, texts=None, fresh: bool = False) -> None:
+    """(Re)index these stored documents inside the caller's transaction.
+
+    DuckDB splits the texts into words and counts them; only words never seen before are
+    lemmatised (Morfeusz, in Python) and remembered in search_lemmas, so bulk loads index
+    ~100,000 documents in seconds, not minutes. `texts` (aligned with the ids) spares
+    reading them back; `fresh` says the ids were never indexed (nothing to delete).
+    """
+    ids = list(document_ids)
+    if not ids:
+        return
+    if texts is not None:
+        source = pa.table({"id": pa.array(ids, pa.string()),
+                           "text": pa.array(list(texts), pa.string())})
+    else:
+        source = pa.table({"id": pa.array(sorted(set(ids)), pa.string())})
+    con.register("partmon_index_docs", source)
+    try:
+        if not fresh:
+            con.execute("DELETE FROM search_terms WHERE document_id IN "
+                        "(SELECT id FROM partmon_index_docs)")
+            con.execute("DELETE FROM search_index_state WHERE document_id IN "
+                        "(SELECT id FROM partmon_index_docs)")
+        texts_sql = ("SELECT id, text FROM partmon_index_docs" if texts is not None else
+                     "SELECT id, text FROM documents WHERE id IN "
+                     "(SELECT id FROM partmon_index_docs)")
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE partmon_index_texts AS
+            SELECT t.id, t.text, d.content_hash FROM ({texts_sql}) t
+            JOIN documents d ON d.id = t.id WHERE t.text IS NOT NULL""")
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE partmon_word_counts AS
+            SELECT document_id, word, count(*)::INTEGER AS n FROM (
+                SELECT id AS document_id, unnest(regexp_extract_all(text, '{SQL_WORD}')) AS word
+                FROM partmon_index_texts)
+            GROUP BY ALL""")
+        _lemmatise_new_words(con)
+        con.execute("""INSERT INTO search_terms (document_id, lemma, tf)
+            SELECT c.document_id, l.lemma, sum(c.n)::INTEGER FROM partmon_word_counts c
+            JOIN search_lemmas l ON l.word = c.word GROUP BY ALL
+            ORDER BY l.lemma""")  # lemma-sorted blocks: a lookup skips most of the table
+        con.execute("""INSERT INTO search_index_state (document_id, content_hash, words)
+            SELECT t.id, t.content_hash, coalesce(sum(c.n), 0)::INTEGER
+            FROM partmon_index_texts t LEFT JOIN partmon_word_counts c ON c.document_id = t.id
+            GROUP BY t.id, t.content_hash""")
+        con.execute("DROP TABLE partmon_word_counts")
+        con.execute("DROP TABLE partmon_index_texts")
+    finally:
+        con.unregister("partmon_index_docs")
+
+
+def index_document(con, document_id: str, text: str | None = None,
+                   content_hash: str | None = None) -> None:
+    """(Re)index one stored document inside the caller's transaction (the loader calls this
+    when it stores text), so the index never lags behind the documents."""
+    index_documents(con, [document_id], texts=None if text is None else [text])
 
 
 def build_index(con) -> int:
@@ -95,27 +116,34 @@ def build_index(con) -> int:
 
     Only new or changed documents are analysed; documents gone or without text are dropped.
     """
-    stale = con.execute(
-        """SELECT d.id, d.text, d.content_hash FROM documents d
-           LEFT JOIN search_index_state s ON s.document_id = d.id
-           WHERE d.text IS NOT NULL
-             AND (s.document_id IS NULL OR s.content_hash IS DISTINCT FROM d.content_hash)
-           ORDER BY d.id""").fetchall()
-    terms, state = _analyse(stale)
     con.execute("BEGIN TRANSACTION")
     try:
+        stale = [r[0] for r in con.execute(
+            """SELECT d.id FROM documents d
+               LEFT JOIN search_index_state s ON s.document_id = d.id
+               WHERE d.text IS NOT NULL
+                 AND (s.document_id IS NULL OR s.content_hash IS DISTINCT FROM d.content_hash)
+               ORDER BY d.id""").fetchall()]
         gone = """SELECT s.document_id FROM search_index_state s
                   LEFT JOIN documents d ON d.id = s.document_id
                   WHERE d.id IS NULL OR d.text IS NULL
                      OR d.content_hash IS DISTINCT FROM s.content_hash"""
         con.execute(f"DELETE FROM search_terms WHERE document_id IN ({gone})")
         con.execute(f"DELETE FROM search_index_state WHERE document_id IN ({gone})")
-        _insert(con, terms, state)
+        index_documents(con, stale)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return len(stale)
+
+
+def first_match(text: str, lemmas: set[str]) -> int:
+    """Offset of the first word of text with one of these lemmas (0 when none)."""
+    for match in WORD.finditer(text or ""):
+        if word_lemmas(match.group(0)) & lemmas:
+            return match.start()
+    return 0
 
 
 def _snippet(text: str, start: int) -> str:
@@ -142,16 +170,14 @@ def search(con, query: str, limit: int = 20) -> list[tuple[str, float, str]]:
     params = [v for pair in pairs for v in pair]
     rows = con.execute(
         f"""WITH q(word_no, lemma) AS (VALUES {values}),
-           hits AS (SELECT t.document_id, q.word_no, max(t.tf) AS tf,
-                           min(t.first_start) AS first_start
-                    FROM search_terms t JOIN q ON q.lemma = t.lemma GROUP BY ALL),
+           hits AS (SELECT t.document_id, q.word_no, max(t.tf) AS tf
+                             FROM search_terms t JOIN q ON q.lemma = t.lemma GROUP BY ALL),
            df AS (SELECT word_no, count(*) AS df FROM hits GROUP BY word_no),
            n AS (SELECT count(*) AS n, avg(words) AS avgdl FROM search_index_state)
            SELECT h.document_id,
                   sum(ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5))
                       * h.tf * ({K1} + 1)
-                      / (h.tf + {K1} * (1 - {B} + {B} * s.words / greatest(n.avgdl, 1)))) AS score,
-                  min(h.first_start) AS first_start
+                      / (h.tf + {K1} * (1 - {B} + {B} * s.words / greatest(n.avgdl, 1)))) AS score
            FROM hits h JOIN df USING (word_no) JOIN search_index_state s USING (document_id), n
            GROUP BY h.document_id
            HAVING count(DISTINCT h.word_no) = ?
@@ -162,5 +188,7 @@ def search(con, query: str, limit: int = 20) -> list[tuple[str, float, str]]:
     texts = dict(con.execute(
         f"SELECT id, text FROM documents WHERE id IN ({', '.join('?' for _ in rows)})",
         [r[0] for r in rows]).fetchall())
-    return [(did, round(float(score), 4), _snippet(texts.get(did) or "", first))
-            for did, score, first in rows]
+    wanted = {lemma for _, lemma in pairs}
+    return [(did, round(float(score), 4),
+             _snippet(texts.get(did) or "", first_match(texts.get(did) or "", wanted)))
+            for did, score in rows]

@@ -69,10 +69,12 @@ def run_query(db_path, sql: str, max_rows: int = 1000, timeout_s: float = 10):
     path = Path(db_path)
     if not path.is_file():
         raise QueryError(f"{db_path}: no such warehouse file")
-    try:
-        con = duckdb.connect(str(path), read_only=True, config=SAFE_CONFIG)
-    except duckdb.Error as exc:
-        raise QueryError(f"{db_path}: cannot open warehouse: {_one_line(exc)}") from None
+    from warehouse.db import WarehouseError, connect
+
+    try:  # waits while a crawl or load writes a batch (they hold the file only briefly)
+        con = connect(path, read_only=True, config=SAFE_CONFIG, wait_s=max(timeout_s, 5))
+    except WarehouseError as exc:
+        raise QueryError(str(exc)) from None
     timer = threading.Timer(timeout_s, con.interrupt)
     timed_out = threading.Event()
     timer.function = lambda: (timed_out.set(), con.interrupt())

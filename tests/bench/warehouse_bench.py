@@ -3,7 +3,8 @@ dashboard query and full-text search latency, and the re-load of unchanged docum
 
 The documents come from our own generator (tests/warehouse_synth.py). Only the loader's
 calls are timed (generation is not). Prints figures, asserts nothing.
-Set PARTMON_BENCH_DOCS to change the number of documents (default 100,000).
+Set PARTMON_BENCH_DOCS to change the number of documents (default 100,000) and
+PARTMON_BENCH_PROGRESS=1 to see each batch's times on stderr.
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def _load(db: Path, n: int, seed: int = 0) -> dict:
         t1 = time.perf_counter()
         todo = {d["document_id"] for d in loader.documents_to_extract("bench")}
         t2 = time.perf_counter()
-        batch = [(document_id(item["url"]), record) for item, record in pairs
+        batch = [(document_id(item["url"]), record, item["text"]) for item, record in pairs
                  if document_id(item["url"]) in todo]
         if batch:
             loader.store_extractions(batch, "bench")
@@ -48,7 +49,10 @@ def _load(db: Path, n: int, seed: int = 0) -> dict:
         took["documents"] += t1 - t0
         took["to_extract"] += t2 - t1
         took["extractions"] += t3 - t2
-        rows += sum(_rows(record) for _, record in batch)
+        if os.environ.get("PARTMON_BENCH_PROGRESS"):
+            print(f"    {start + len(pairs):>7} documents: batch stored in {t1 - t0:.2f} s, "
+                  f"extracted in {t3 - t2:.2f} s", file=sys.stderr, flush=True)
+        rows += sum(_rows(record) for _, record, _ in batch)
     con.close()
     took["rows"] = rows
     return took
