@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +48,23 @@ class LineMatcher:
         floating = [p for p in patterns if not p.startswith("^")]
         self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
         self.floating = re.compile("|".join(f"(?:{p})" for p in floating)) if floating else None
+        # the same patterns over a whole text: `$` at each line's end, `.` never past it
+        self._floating_m = re.compile("|".join(f"(?:{p})" for p in floating), re.M) if floating else None
+
+    def floating_lines(self, text: str, line_starts: list[int]) -> set[int] | None:
+        """Indexes of the lines of `text` where a floating pattern matches, in one scan of the
+        whole text (much cheaper than one search per line); None when lower-casing changes the
+        text's length (offsets would not map back)."""
+        low = text.lower()
+        if len(low) != len(text):
+            return None
+        if self.floating is None:
+            return set()
+        rx = self._floating_m
+        return {bisect_right(line_starts, m.start()) - 1 for m in rx.finditer(low)}
+
+    def search_anchored(self, line: str) -> bool:
+        return bool(self.anchored and self.anchored.match(line.lower()))
 
     def search(self, line: str) -> bool:
         low = line.lower()

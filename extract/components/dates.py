@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import data
-from .layout import in_chrome
+from .layout import chrome_test
 
 if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)
@@ -20,6 +20,10 @@ if not Doc.has_extension("doc_year"):
 
 DIGIT = re.compile(r"\d")
 RELATIVE = re.compile(r"\bb\.?\s?r\.|bieżącego", re.I)
+DIGITS = re.compile(r"\d+")
+RELATIVE_ANCHOR = re.compile(r"\bb\.?\s?r\.|bieżącego|tego\s+roku|ten\s+rok", re.I)
+RELATIVE_HINTS = ("br", "b.r", "b. r", "Br", "BR", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK")
+WINDOW, WINDOW_AFTER = 40, 30  # characters before/after a digit that a date written with it can take
 
 
 def trie_regex(words) -> str:
@@ -49,12 +53,22 @@ def compiled_patterns():
     out = []
     for spec in data.jsonl("dates.jsonl"):
         pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re)
-        out.append((spec["kind"], re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)", re.I)))
+        gate = re.compile(spec["gate"], re.I) if spec.get("gate") else None
+        out.append((spec["kind"], re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)", re.I), gate))
     return out
+
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+         "XI": 11, "XII": 12}
 
 
 def _month(word: str) -> int:
     return data.months()[word.lower()]
+
+
+def _month_of(g: dict) -> int:
+    """The month of a match: a month word or a Roman numeral ("12 V 2019")."""
+    return ROMAN[g["rm"]] if g.get("rm") else _month(g["m"])
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -76,8 +90,15 @@ def _value(kind: str, g: dict, year: int | None):
     if kind == "day_pair":
         return _iso(int(g["y"]), _month(g["m"]), int(g["d1"])), None, "day", False
     if kind == "day_range":
-        y, m = int(g["y"]), _month(g["m"])
+        y, m = int(g["y"]), _month_of(g)
         return _iso(y, m, int(g["d1"])), _iso(y, m, int(g["d2"])), "day", False
+    if kind == "day_range_relative":
+        if year is None:
+            return None, None, "day", True
+        m = _month(g["m"])
+        return _iso(year, m, int(g["d1"])), _iso(year, m, int(g["d2"])), "day", True
+    if kind == "day_roman":
+        return _iso(int(g["y"]), ROMAN[g["rm"]], int(g["d"])), None, "day", False
     if kind == "month_range":
         y2 = int(g["y"])
         y1 = int(g["y1"]) if g.get("y1") else y2
@@ -110,20 +131,33 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
     """Every date in `text`, longest match first, without overlaps; relative ones resolved
     against the year of the first explicit full date."""
     found = []
-    taken = []
-    # every date form has a digit on its line: only those lines are searched
-    # every date form has a digit (or "br.") on its line: only those lines are searched, joined
-    # into one string so that each pattern runs once
-    parts, starts, offsets, pos, joined_len = [], [], [], 0, 0
-    for line in text.split("\n"):
-        if DIGIT.search(line) or RELATIVE.search(line):
-            parts.append(line)
-            starts.append(joined_len)
-            offsets.append(pos)
-            joined_len += len(line) + 1
-        pos += len(line) + 1
+    # every date form has a digit (or "br.") within a few words: only windows around those are
+    # searched, joined into one string so that each pattern runs once
+    anchors = [m.span() for m in DIGITS.finditer(text)]
+    if any(w in text for w in RELATIVE_HINTS):  # "br." / "bieżącego roku": rare, so looked for only then
+        anchors = sorted(anchors + [m.span() for m in RELATIVE_ANCHOR.finditer(text)])
+    spans = []
+    for a, b in anchors:
+        s, e = max(0, a - WINDOW), min(len(text), b + WINDOW_AFTER)
+        if spans and s <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], e)
+        else:
+            spans.append([s, e])
+    parts, starts, offsets, joined_len = [], [], [], 0
+    for s, e in spans:
+        while s > 0 and not text[s - 1].isspace():  # whole words only
+            s -= 1
+        while e < len(text) and not text[e].isspace():
+            e += 1
+        parts.append(text[s:e])
+        starts.append(joined_len)
+        offsets.append(s)
+        joined_len += e - s + 1
     joined = "\n".join(parts)
-    for kind, rx in compiled_patterns():
+    taken = []
+    for kind, rx, gate in compiled_patterns():
+        if gate is not None and not gate.search(joined):
+            continue  # a cheap test: the text has nothing this form needs
         for m in rx.finditer(joined):
             k = bisect_right(starts, m.start()) - 1
             s, e = m.start() - starts[k] + offsets[k], m.end() - starts[k] + offsets[k]
@@ -134,7 +168,7 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
     found.sort(key=lambda d: d["start"])
     year = None
     for d in found:
-        if d["kind"] in ("day", "day_numeric", "day_iso", "day_range", "day_pair"):
+        if d["kind"] in ("day", "day_numeric", "day_iso", "day_range", "day_pair", "day_roman"):
             v = _value(d["kind"], d["groups"], None)[0]
             if v:
                 year = int(v[:4])
@@ -167,7 +201,7 @@ def make_dates(nlp, name):
 
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        dates = find_dates(doc._.text, skip=lambda s: in_chrome(doc, s))
+        dates = find_dates(doc._.text, skip=chrome_test(doc))
         doc._.dates = dates
         days = [d for d in dates if d["precision"] == "day" and not d["relative"]]
         doc._.doc_year = int(days[0]["value"][:4]) if days else None

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import data
-from .sections import clean_item, continuation, list_after
+from .sections import MARKER, clean_item, continuation, list_after
 
 if not Doc.has_extension("goals"):
     Doc.set_extension("goals", default=None)
@@ -42,7 +42,10 @@ def find_goals(lines, chrome: set) -> list[dict]:
             m = rx.search(raw)
             if not m:
                 continue
-            inline = clean_item(m.group("text") or "")
+            inline = clean_item((m.group("text") or "").lstrip("| "))
+            if inline.endswith(":") or (len(inline.split()) <= 3 and not re.search(r"[.;!?]$", inline)
+                                        and MARKER.match(next((t for _s, _e, t in lines[k + 1:k + 3] if t.strip()), ""))):
+                inline = ""  # "Cele szczegółowe programu współpracy to:": a heading over a list
             more, more_end, _ = continuation(lines, k, chrome) if inline else ([], le, k)
             if more:
                 inline = clean_item(" ".join([inline] + more))

@@ -3,7 +3,7 @@ lists, counters, footers), which the other components skip."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,9 +46,11 @@ def _menu_runs(lines) -> set[int]:
     return out
 
 
-def chrome_lines(lines: list[tuple[int, int, str]]) -> set[int]:
-    """Indexes of lines that belong to the site around the report, not to the report."""
+def chrome_lines(lines: list[tuple[int, int, str]], text: str | None = None) -> set[int]:
+    """Indexes of lines that belong to the site around the report, not to the report (`text`:
+    the whole text the lines were cut from, for a faster scan)."""
     markers = data.line_matcher("chrome_markers.txt")
+    floating = markers.floating_lines(text, [s for s, _e, _t in lines]) if text is not None else None
     headings = data.word_list("chrome_headings.txt")
     report_heading = data.regex_list("title_words.txt")
     chrome = _menu_runs(lines)
@@ -70,7 +72,9 @@ def chrome_lines(lines: list[tuple[int, int, str]]) -> set[int]:
                 chrome.add(i)
                 continue
             in_block = False
-        if len(t) <= 200 and markers.search(t):  # chrome lines are short; long ones are text
+        exact = floating is None or text[lines[i][1] - 1:lines[i][1]].isspace()  # "…$" before trailing spaces
+        if len(t) <= 200 and (markers.search(t) if exact else
+                              (i in floating or markers.search_anchored(t))):  # chrome lines are short
             chrome.add(i)
     return chrome
 
@@ -82,23 +86,28 @@ def make_layout(nlp, name):
 
 class LayoutComponent:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc._.text = doc.text  # Doc.text is rebuilt from tokens on every access
+        text = doc._.text
+        if text is None:  # a Doc not made by our tokenizer (Doc.text is rebuilt on every access)
+            text = doc._.text = doc.text
         lines = []
         pos = 0
         for body in text.split("\n"):
             lines.append((pos, pos + len(body), body.rstrip("\r")))
             pos += len(body) + 1
         doc._.lines = lines
-        chrome = chrome_lines(lines)
+        chrome = chrome_lines(lines, text)
         doc._.chrome = sorted(chrome)  # a list: extension values must serialise (n_process > 1)
         doc._.words = [(m.start(), m.end()) for m in WORD.finditer(text)]
         doc._.line_starts = [s for s, _e, _t in lines]
-        chrome_flags = doc._.line_chrome = [i in chrome for i in range(len(lines))]
-        word_chrome, k = [], 0
-        for ws, _we in doc._.words:  # words and lines are both in text order
-            while k + 1 < len(lines) and lines[k + 1][0] <= ws:
-                k += 1
-            word_chrome.append(chrome_flags[k])
+        doc._.line_chrome = [i in chrome for i in range(len(lines))]
+        words = doc._.words
+        word_chrome = [False] * len(words)
+        if chrome:
+            wstarts = [ws for ws, _we in words]
+            for k in chrome:  # the words of each chrome line, found by bisection
+                nxt = lines[k + 1][0] if k + 1 < len(lines) else len(text) + 1
+                a, b = bisect_left(wstarts, lines[k][0]), bisect_left(wstarts, nxt)
+                word_chrome[a:b] = [True] * (b - a)
         doc._.word_chrome = word_chrome
         doc._.title = guess_title(lines, chrome)
         return doc
@@ -141,6 +150,15 @@ def guess_title(lines, chrome: set) -> str | None:
 def line_index(doc: Doc, char: int) -> int:
     """Index of the line holding character offset `char`."""
     return max(bisect_right(doc._.line_starts, char) - 1, 0)
+
+
+def chrome_test(doc: Doc):
+    """A function telling whether a character offset of `doc` is in site chrome; reads the
+    extensions once (each `doc._` access builds a new object, too slow per call)."""
+    flags, starts = doc._.line_chrome, doc._.line_starts
+    if not flags or not any(flags):
+        return lambda char: False
+    return lambda char: flags[max(bisect_right(starts, char) - 1, 0)]
 
 
 def in_chrome(doc: Doc, char: int) -> bool:

@@ -3,7 +3,7 @@ the announced next meeting, and the document's date."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
@@ -18,12 +18,27 @@ for _name in ("meetings", "next_meeting", "document_date"):
 BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
 DIGIT = re.compile(r"\d")
 LIST_START = re.compile(r"\s*(?:[-•*–]|\d+[.)]|[a-z][.)])\s")
-HELD = re.compile(r"\b(?:odbył[oay]?\s+się|odbyły\s+się|się\s+odbył[oay]?|miał[oay]?\s+miejsce|zorganizowano|przeprowadzono|został[oay]?\s+(?:zorganizowane|przeprowadzone)\w*)\b", re.I)
+HELD = re.compile(r"\b(?:odbył[oay]?\s+się|odbyły\s+się|się\s+odbył[oay]?|odbywał[oay]?\s+się|miał[oay]?\s+miejsce|"
+                  r"zorganizowano|przeprowadzono|został[oay]?\s+(?:zorganizowane|przeprowadzone)\w*|"
+                  r"(?:zorganizowan|przeprowadzon)\w*\s+został[oay]?|zorganizował\w*|przeprowadził\w*|"
+                  r"trwał[oay]?|(?:rozpoczęł[oay]|zebrał[oay]?|spotkał[oay]?|spotkali)\s+się|obradował[oay]?)\b", re.I)
+PERIOD = re.compile(r"\btrwał\w*|\bod\s+\d{1,2}\s+\w+\s+(?:\d{4}\s*(?:r\.|roku)?\s+)?do\s+\d", re.I)
+RANGE_END = re.compile(r"(?:\bdo|\d\s*[-–—])\s*$")
+ORDINAL_WORD = re.compile(r"\b(?:pierwsz|drug|trzeci|czwart|piąt|kolejn|ostatni)\w*", re.I)
+ORDINAL_MEETING = re.compile(r"\b(?:pierwsz|drug|trzeci|czwart|piąt|kolejn|ostatni)\w*\s+(?:spotka|warsztat|posiedze|zebra|konsultac|sesj|debat)", re.I)
+ACT_BEFORE = re.compile(r"\b(?:[Uu]chwał|[Zz]arządzeni|[Uu]staw|[Rr]ozporządzeni|[Pp]ismem|[Pp]ismo|[Oo]bwieszczeni)\w*\b[^.\n]{0,160}?\bz\s+dnia\s*$", re.I)
+PUBLISHED = re.compile(r"\b(?:opublikowan|publikacj|dodan|aktualizacj|wprowadzon|utworzon|zmodyfikowan|data)\w*\s*:?\s*(?:dnia\s+|w\s+dniu\s+)?$", re.I)
 NEXT = re.compile(r"\b(?:(?:kolejn|następn)\w+\s+(?:\w+\s+){0,2}(?:odbędzie|odbędą|jest\s+zaplanowan\w*|zaplanowan\w+\s+(?:jest|zostało|zostały)|planowan\w+\s+jest|zaplanowano|przewidziano|planuje\s+się)|termin\s+(?:kolejnego|następnego)|zapraszamy\s+na\s+(?:kolejne|następne))", re.I)
 PARTICIPANTS = [
-    re.compile(r"(?:uczestniczył[oay]?|udział\s+wzięł[oay]?|wzięł[oay]?\s+udział|brał[oay]?\s+udział|był[oay]?\s+obecn\w+|obecn\w+\s+był[oay]?|przybył[oay]?)\s+(?:[\w.]+\s+){0,3}?(?P<n>\d{1,4})\s+(?:osób|osoby|osoba|uczestników|uczestniczek|uczestnik\w*|mieszkańc\w+|przedstawiciel\w*)", re.I),
+    re.compile(r"(?:uczestniczył[oay]?|udział\s+wzięł[oay]?|wzięł[oay]?\s+udział|brał[oay]?\s+udział|był[oay]?\s+obecn\w+|obecn\w+\s+był[oay]?|przybył[oay]?)\s+(?:[\w.]+\s+){0,3}?(?P<n>\d{1,4})\s+(?:osób|osoby|osoba|uczestników|uczestniczek|uczestnik\w*|mieszkańc\w+|przedstawiciel\w*|członk\w+)", re.I),
     re.compile(r"(?<![\d–-])(?P<n>\d{1,4})\s+(?:osób|osoby|uczestników|uczestniczek|mieszkańców|przedstawicieli)\s+(?:\w+\s+){0,3}?(?:uczestniczył\w*|wzięł\w*|brał\w*|przybył\w*)", re.I),
+    re.compile(r"(?:zgromadził[oay]?|zgromadzili|przyciągnęł[oay]?|przyszł[oay]?|przyszło|pojawił[oay]?\s+się|zebrał[oay]?\s+się|obecnych\s+był[oay]?)\s+(?:[\w.]+\s+){0,3}?(?P<n>\d{1,4})\s+(?:osób|osoby|uczestnik\w*|mieszkańc\w+|przedstawiciel\w*)", re.I),
+    re.compile(r"(?:z\s+udziałem|w\s+obecności|obecn\w*\s*[:–-])\s*(?:ok\.\s*|około\s+|ponad\s+|blisko\s+)?(?P<n>\d{1,4})\s+(?:osób|osoby|uczestnik\w*|mieszkańc\w+|przedstawiciel\w*|członk\w+)", re.I),
+    re.compile(r"(?:(?:łączna\s+)?liczba\s+(?:uczestników|uczestniczek|osób\s+obecnych|obecnych)|frekwencja)\s*(?:\w+\s+){0,2}?(?:wyniosła|wynosiła|to|:|[-–—])?\s*(?:ok\.\s*|około\s+)?(?P<n>\d{1,4})\b(?!\s*%)", re.I),
 ]
+# cheap tests before the patterns above: words every match of them holds
+HELD_WORDS = ("się", "miejsce", "zorganizow", "przeprowadz", "został", "trwał", "obradował")
+PARTICIPANT_GATE = re.compile(r"osob|osób|uczestni|mieszkań|przedstawiciel|członk|liczba|frekwencj|obecn")
 ORG_COUNT = re.compile(r"(?:reprezentował\w*|reprezentując\w*|z|przedstawiciel\w*)\s+(?P<n>\d{1,4})\s+organizacj\w*", re.I)
 COUNT_MEETINGS = re.compile(r"(?P<n>\d{1,2})\s+(?:spotkań|spotkania|warsztatów|sesji|zebrań|debat)", re.I)
 TIME = re.compile(r"(?:godz(?:\.|in(?:ie|ę|ach|y))?|o|od)\s*(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?:\s*[-–—]\s*(?:do\s+)?(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?", re.I)
@@ -32,15 +47,33 @@ PLACE = re.compile(r"(?<!\w)(?:w|we)\s+(?P<p>[A-ZĄĆĘŁŃÓŚŹŻ][^;\n]*?)(?=
 
 @lru_cache(maxsize=None)
 def meeting_kinds() -> dict:
-    return {r[0]: r[1] for r in data.table("meeting_kinds.tsv")}
+    """Meeting noun lemma → kind (rows with a third column `modifier` are adjectives that
+    override the noun's kind: "spotkanie konsultacyjne" → konsultacje)."""
+    return {r[0]: r[1] for r in data.table("meeting_kinds.tsv") if len(r) < 3}
+
+
+@lru_cache(maxsize=None)
+def kind_modifiers() -> dict:
+    return {r[0]: r[1] for r in data.table("meeting_kinds.tsv") if len(r) >= 3 and r[2] == "modifier"}
+
+
+def _modified(kind: str, words, k: int) -> str:
+    """The kind, unless an adjective right after the noun names another ("spotkanie konsultacyjne")."""
+    if k + 1 < len(words):
+        mods = kind_modifiers()
+        for lem in morph.lemmas(words[k + 1]):
+            if lem in mods:
+                return mods[lem]
+    return kind
 
 
 def _kind(sentence: str):
     kinds = meeting_kinds()
-    for w in re.findall(r"[^\W\d_]+", sentence):
+    words = re.findall(r"[^\W\d_]+", sentence)
+    for k, w in enumerate(words):
         for lem in morph.lemmas(w):
             if lem in kinds:
-                return kinds[lem]
+                return _modified(kinds[lem], words, k)
     return None
 
 
@@ -71,9 +104,10 @@ def _sentences(text: str):
         yield start, len(text), text[start:]
 
 
-def _meeting_subject(sentence: str):
+def _meeting_subject(sentence: str, loose: bool = False):
     """The kind of meeting a "held" sentence is about: a meeting noun in the nominative, or in
-    the genitive plural after a number ("odbyło się 5 spotkań"), near the verb."""
+    the genitive plural after a number ("odbyło się 5 spotkań"), near the verb; `loose`: in any
+    case (the sentence also gives the meeting's date)."""
     kinds = meeting_kinds()
     words = re.findall(r"[^\W_]+", sentence)
     for k, w in enumerate(words):
@@ -81,16 +115,43 @@ def _meeting_subject(sentence: str):
             lem = morph.base_lemma(r[0]).lower()
             if lem not in kinds:
                 continue
-            if "nom" in r[3] or ("gen" in r[3] and "pl" in r[2] and k and
-                                   (words[k - 1].isdigit() or words[k - 2:k - 1] and words[k - 2].isdigit())):
-                return kinds[lem]
+            if loose or "nom" in r[3] or ("gen" in r[3] and "pl" in r[2] and k and
+                                          (words[k - 1].isdigit() or words[k - 2:k - 1] and words[k - 2].isdigit())):
+                return _modified(kinds[lem], words, k)
     return None
 
 
 def _dates_in(dates, s, e, precision=None):
     """Dates in [s, e); with a precision, single dates of it only (no ranges)."""
-    return [d for d in dates if s <= d["start"] < e and (precision is None or d["precision"] == precision
-                                                           and not d["end"])]
+    return [d for d in _between(dates, s, e) if precision is None or d["precision"] == precision
+            and not d["end"]]
+
+
+def _between(dates, s, e):
+    """Dates starting in [s, e) (`dates` are in text order)."""
+    starts = [d["start"] for d in dates]
+    return dates[bisect_left(starts, s):bisect_left(starts, e)]
+
+
+def _cited(text: str, d, legal_spans) -> bool:
+    """A date of a legal act ("Uchwała nr … z dnia …") or of the page's publication."""
+    if any(a <= d["start"] < b for a, b in legal_spans):
+        return True
+    before = text[max(0, d["start"] - 200):d["start"]]
+    return bool(ACT_BEFORE.search(before) or PUBLISHED.search(before[-60:]))
+
+
+def _meeting_days(text: str, dates, s: int, e: int, legal_spans):
+    """Days in [s, e) a meeting can be held on: single days and the first day of a range
+    ("w dniach 3–4 czerwca"), not dates of cited acts; as (value, date) pairs."""
+    out = []
+    for d in _between(dates, s, e):
+        if d["precision"] != "day" or _cited(text, d, legal_spans):
+            continue
+        if RANGE_END.search(text[max(s, d["start"] - 8):d["start"]]):
+            continue  # "od 14 września do 5 października": the end of a period
+        out.append(d)
+    return out
 
 
 def _time(sentence: str):
@@ -127,9 +188,15 @@ def _add_held(meetings, spans, kind, days, sent, span):
     N spotkań"; an undated sentence after others adds nothing (it says more about them)."""
     if days:
         for d in days:
-            if d["value"] not in {m["date"] for m in meetings}:
-                meetings.append(_meeting(d["value"], kind))
-                spans.append(span)
+            if d["value"] in {m["date"] for m in meetings}:
+                continue
+            undated = next((m for m in meetings if m["date"] is None), None)
+            if undated is not None:  # a meeting told of before its date ("udział wzięło 20 osób")
+                undated["date"] = d["value"]
+                undated["kind"] = undated["kind"] or kind
+                continue
+            meetings.append(_meeting(d["value"], kind))
+            spans.append(span)
         return
     if meetings:
         return
@@ -166,13 +233,14 @@ def _place_org(text: str, s: int, e: int, orgs) -> str | None:
     return best[1] if best else None
 
 
-def find_meetings(doc: Doc):
+def find_meetings(doc: Doc, legal_spans=()):
     text = doc._.text
     dates = doc._.dates or []
     orgs = doc._.organisations or []
     chrome = set(doc._.chrome or ())
     line_starts = doc._.line_starts
     meetings, spans = [], []
+    noun_dated = []  # (days, kind, span) of sentences naming a meeting and a date, without "held"
     next_meeting, next_span = None, None
     for s, e, sent in _sentences(text):
         if chrome and bisect_right(line_starts, s) - 1 in chrome:
@@ -185,15 +253,29 @@ def find_meetings(doc: Doc):
                             "place": _place(sent, orgs, s)}
             next_span = [s, e]
             continue
-        kind = _meeting_subject(sent) if ("się" in low or "miejsce" in low or "ono" in low or "zorganiz" in low) \
-            and HELD.search(sent) else None
+        days = _meeting_days(text, dates, s, e, legal_spans) if has_digit else []
+        held = any(w in low for w in HELD_WORDS) and HELD.search(sent) is not None
+        kind = _meeting_subject(sent, loose=bool(days)) if held else None
+        if held and not kind and days and meetings and ORDINAL_WORD.search(sent):
+            kind = meetings[-1]["kind"]  # "drugie odbyło się 17 marca"
+        if kind and not days and sent.rstrip().endswith(":"):
+            # "Spotkania odbyły się w terminach:" and a list of dates below
+            block_end = text.find("\n\n", e + 1)
+            block_end = min(block_end if block_end >= 0 else len(text), e + 1500)
+            days = _meeting_days(text, dates, e, block_end, legal_spans)
         if kind:
             before = len(meetings)
-            _add_held(meetings, spans, kind, _dates_in(dates, s, e, "day"), sent, [s, e])
+            _add_held(meetings, spans, kind, days, sent, [s, e])
             place = _place_org(text, s, e, orgs)
+            period = PERIOD.search(sent) is not None
             for m in meetings[before:]:
                 m["place"] = place
-        for rx in (PARTICIPANTS if has_digit else ()):
+                m["_period"] = period
+        elif days and not held:
+            nk = _meeting_subject(sent, loose=True)
+            if nk:
+                noun_dated.append((days, nk, [s, e]))
+        for rx in (PARTICIPANTS if has_digit and PARTICIPANT_GATE.search(low) else ()):
             pm = rx.search(sent)
             if pm and re.search(r"(?:\bdo|[-–])\s*$", sent[:pm.start("n")]):
                 pm = None  # "od 3 do 9 osób": a range, not a count
@@ -208,24 +290,37 @@ def find_meetings(doc: Doc):
                     if om:
                         target["organisations_count"] = int(om.group("n"))
                 break
+    if noun_dated and not any(m["date"] for m in meetings):
+        # no "held" sentence gave a date: the first sentence naming a meeting with a date does
+        days, nk, span = noun_dated.pop(0)
+        _add_held(meetings, spans, nk, days, "", span)
+    for days, nk, span in noun_dated:  # "Drugie spotkanie – 17 marca 2019 r."
+        if meetings and ORDINAL_MEETING.search(text[span[0]:span[1]]) and not NEXT.search(text[span[0]:span[1]]):
+            _add_held(meetings, spans, nk, days, "", span)
     return meetings, spans, next_meeting, next_span
 
 
 def document_date(doc: Doc, meetings, next_span, legal_spans) -> str | None:
-    for m in meetings:
-        if m["date"]:
-            return m["date"]
+    """The day the (first) meeting was held; failing that, the first day named in the body
+    that is not in a cited act, an announcement of the next meeting or a relative form."""
+    dated = [m for m in meetings if m["date"]]
+    held = [m for m in dated if not m.get("_period")]  # a meeting on a day, not a period
+    if dated:
+        return (held or dated)[0]["date"]
+    text = doc._.text
+    candidates = []
     for d in doc._.dates or []:
-        if d["precision"] != "day" or d["end"]:
+        if d["precision"] != "day" or d["relative"]:
             continue
         if next_span and next_span[0] <= d["start"] < next_span[1]:
             continue
-        if any(a <= d["start"] < b for a, b in legal_spans):
+        before = text[max(0, d["start"] - 200):d["start"]]
+        if any(a <= d["start"] < b for a, b in legal_spans) or ACT_BEFORE.search(before):
             continue
-        if d["relative"]:
-            continue
-        return d["value"]
-    return None
+        if PUBLISHED.search(before[-60:]):
+            return d["value"]
+        candidates.append(d["value"])
+    return candidates[0] if candidates else None
 
 
 @Language.factory("partmon_meetings")
@@ -235,14 +330,16 @@ def make_meetings(nlp, name):
 
 class MeetingsComponent:
     def __call__(self, doc: Doc) -> Doc:
-        meetings, spans, nxt, nspan = find_meetings(doc)
         legal = [(s, e) for _a, s, e in (doc._.legal_acts or [])]
+        meetings, spans, nxt, nspan = find_meetings(doc, legal)
         ddate = document_date(doc, meetings, nspan, legal)
         title = doc._.title or ""
         if not meetings and _kind(title) and not NEXT.search(title):
             meetings.append({"date": ddate, "kind": _kind(title), "participants": None,
                              "organisations_count": None, "place": None})
             spans.append(None)
+        for m in meetings:
+            m.pop("_period", None)
         doc._.meetings = list(zip(meetings, spans))
         doc._.next_meeting = nxt
         doc._.document_date = ddate

@@ -158,7 +158,7 @@ def nominative_phrase(words: list[str], head: int, head_lemmas: frozenset | None
         nxt = words[j + 1] if j + 1 < len(words) else ""
         if nxt and readings(nxt) and nxt[:1].isupper() and not _is_post_adjective(words[j]):
             # "Uniwersytetu Trzeciego Wieku": the adjective belongs to the next noun
-            if any(r for r in readings(nxt) if c & r[3]):
+            if any(r for r in readings(nxt) if c & r[3] and _agrees_with(words[j], r)):
                 break
         cases &= c
         post.append(j)
@@ -178,6 +178,13 @@ def nominative_phrase(words: list[str], head: int, head_lemmas: frozenset | None
     if form:
         out[head] = _match_case(form, words[head])
     return out
+
+
+def _agrees_with(adjective: str, noun_reading) -> bool:
+    """`adjective` can modify a noun of that reading (same number, gender and a shared case):
+    "Sportowego" can modify "Klubu" but not the feminine surname reading of "Orzeł"."""
+    cases = frozenset(noun_reading[3])
+    return any(agrees(adjective, n, g, cases) for n in noun_reading[2] for g in noun_reading[4])
 
 
 def _is_post_adjective(word: str) -> bool:

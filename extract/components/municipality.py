@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .. import gazetteer
 from . import morph
-from .layout import in_chrome
+from .layout import chrome_test
 
 if not Doc.has_extension("municipality"):
     Doc.set_extension("municipality", default=None)
@@ -20,21 +20,22 @@ U = "A-ZĄĆĘŁŃÓŚŹŻ"
 L = "a-ząćęłńóśźż"
 NAME = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?(?:[ ][{U}][{L}]+(?:-[{U}][{L}]+)?){{0,2}}"
 CUES = [
-    ("gmina", "nom", re.compile(rf"\b[Gg]min(?:a|y|ie|ę|ą|o)\s+(?P<n>{NAME})")),
-    ("miasto", "nom", re.compile(rf"\bMiast(?:o|a|u|em)\s+(?P<n>{NAME})")),
-    ("miasto", "loc", re.compile(rf"\bMieście\s+(?P<n>{NAME})")),
-    ("miasto", "nom", re.compile(rf"\b(?:Prezydent\w*|Burmistrz\w*)\s+Miasta\s+(?P<n>{NAME})")),
-    ("gmina", "loc", re.compile(rf"\b(?:Urz[ąę]d\w*|Rad\w*)\s+(?:Miejsk\w+|Gminy|Miasta|Miasta\s+i\s+Gminy|Gminn\w+)\s+(?:w|we)\s+(?P<n>{NAME})")),
-    ("gmina", "nom", re.compile(rf"\b(?:Urz[ąę]d\w*|Rad\w*|Wójt\w*)\s+Gminy\s+(?P<n>{NAME})")),
-    ("gmina", "nom", re.compile(rf"\b(?:Miasta\s+i\s+Gminy|Gminy\s+i\s+Miasta)\s+(?P<n>{NAME})")),
-    ("powiat", "loc", re.compile(rf"\bStarostw\w+\s+Powiatow\w+\s+(?:w|we)\s+(?P<n>{NAME})")),
-    ("powiat", "adj", re.compile(rf"\b(?:[Pp]owiat(?:u|em|owi)?|[Pp]owiecie)\s+(?P<n>[{L}]+(?:ski|cki|dzki)(?:ego|m|emu)?|[{L}]+(?:sk|ck|dzk)(?:iego|im|iemu))\b")),
-    ("województwo", "adj", re.compile(rf"\b[Ww]ojewództw(?:o|a|ie|em)\s+(?P<n>[{U}{L}-]+(?:skie|ckie|dzkie|skiego|ckiego|dzkiego|skim|ckim|dzkim))\b")),
-    ("województwo", "adj", re.compile(rf"\bwoj\.\s+(?P<n>[{L}-]+(?:skie|ckie|dzkie))\b")),
-    ("place", "loc", re.compile(rf"(?<!\w)(?:w|we)\s+(?P<n>{NAME})")),
+    ("gmina", "nom", re.compile(rf"\b[Gg]min(?:a|y|ie|ę|ą|o)[ \t]+(?P<n>{NAME})")),
+    ("miasto", "nom", re.compile(rf"\bMiast(?:o|a|u|em)[ \t]+(?P<n>{NAME})")),
+    ("miasto", "loc", re.compile(rf"\bMieście[ \t]+(?P<n>{NAME})")),
+    ("miasto", "nom", re.compile(rf"\b(?:Prezydent\w*|Burmistrz\w*)\s+Miasta[ \t]+(?P<n>{NAME})")),
+    ("gmina", "loc", re.compile(rf"\b(?:Urz[ąę]d\w*|Rad\w*)\s+(?:Miejsk\w+|Gminy|Miasta|Miasta\s+i\s+Gminy|Gminn\w+)\s+(?:w|we)[ \t]+(?P<n>{NAME})")),
+    ("gmina", "nom", re.compile(rf"\b(?:Urz[ąę]d\w*|Rad\w*|Wójt\w*)\s+Gminy[ \t]+(?P<n>{NAME})")),
+    ("gmina", "nom", re.compile(rf"\b(?:Miasta\s+i\s+Gminy|Gminy\s+i\s+Miasta)[ \t]+(?P<n>{NAME})")),
+    ("powiat", "loc", re.compile(rf"\bStarostw\w+\s+Powiatow\w+\s+(?:w|we)[ \t]+(?P<n>{NAME})")),
+    ("powiat", "adj", re.compile(rf"\b(?:[Pp]owiat(?:u|em|owi)?|[Pp]owiecie)[ \t]+(?P<n>[{L}]+(?:ski|cki|dzki)(?:ego|m|emu)?|[{L}]+(?:sk|ck|dzk)(?:iego|im|iemu))\b")),
+    ("powiat", "inst", re.compile(rf"\b(?:Powiat(?:u|em|owi)?|Powiecie|Starost(?:a|y|ą|wo|wa|wie)?)[ \t]+(?P<n>[{U}][{L}]+(?:ski|cki|dzki)(?:ego|m|emu)?|[{U}][{L}]+(?:sk|ck|dzk)(?:iego|im|iemu))\b")),
+    ("województwo", "adj", re.compile(rf"\b[Ww]ojewództw(?:o|a|ie|em)[ \t]+(?P<n>[{U}{L}-]+(?:skie|ckie|dzkie|skiego|ckiego|dzkiego|skim|ckim|dzkim))\b")),
+    ("województwo", "adj", re.compile(rf"\bwoj\.[ \t]+(?P<n>[{L}-]+(?:skie|ckie|dzkie))\b")),
+    ("place", "loc", re.compile(rf"(?<!\w)(?:w|we)[ \t]+(?P<n>{NAME})")),
 ]
 # every cue starts with one of these words: the text is scanned once for them
-TRIGGER = re.compile(r"\b(?:[Gg]min|Miast|Mieście|Prezydent|Burmistrz|Urz[ąę]d|Rad|Wójt|Starostw|[Pp]owiat|[Pp]owiec|"
+TRIGGER = re.compile(r"\b(?:[Gg]min|Miast|Mieście|Prezydent|Burmistrz|Urz[ąę]d|Rad|Wójt|Starost|[Pp]owiat|[Pp]owiec|"
                      r"[Ww]ojewództw|woj\.)")
 WEIGHT = {"gmina": 1.0, "miasto": 1.0, "powiat": 1.0, "województwo": 1.0, "place": 0.3}
 
@@ -53,9 +54,26 @@ def _voiv_adjective(word: str) -> str:
     return re.sub(r"(?:iego|im|ie|a|ą|ej)$", "ie", w) if not w.endswith("ie") else w
 
 
+POWIAT_PREFIX = "powiat:"
+
+
 def _powiat_adjective(word: str) -> str:
     w = word.lower()
-    return re.sub(r"(?:iego|im|iem|i)$", "i", w)
+    return re.sub(r"(?:iego|iemu|im|iem|i)$", "i", w)
+
+
+def _powiat_name(adjective: str) -> str:
+    """"zawierciański" → "Powiat Zawierciański" (the annotators' form)."""
+    return "Powiat " + adjective[:1].upper() + adjective[1:]
+
+
+def _seat_powiat(seat: str, gaz) -> str | None:
+    """The powiat (adjective) whose seat is the town `seat`, from the register; None unless unique."""
+    if gaz is None:
+        return None
+    units = {u.powiat for u in gaz.find(seat, ("gmina", "miasto")) if u.powiat and u.kind == "gmina" or u.powiat_rights}
+    powiaty = {p for p in units if p and p[:1].islower()}
+    return next(iter(powiaty)) if len(powiaty) == 1 else None
 
 
 def _name_forms(raw: str, case: str) -> list[str]:
@@ -88,12 +106,29 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
             w = WEIGHT[kind] * (0.3 if skip(m.start()) else 1.0)
             raw = m.group("n")
             if kind == "województwo":
-                voiv_cues[_voiv_adjective(raw)] += w
-                scores[("województwo", _voiv_adjective(raw))] += w
+                before = text[max(0, m.start() - 30):m.start()]
+                if m.group()[:1].islower():
+                    w *= 0.3  # "w województwie podlaskim": where, not who
+                elif re.search(r"(?:Marszał|Sejmik|Samorząd|Zarząd|Urząd)\w*\s+$", before):
+                    w *= 2  # "Urząd Marszałkowski Województwa …": the voivodeship's own office
+                voiv_cues[_voiv_adjective(raw)] += max(w, 0.5)
+                scores[("województwo", _voiv_adjective(raw))] += w * (3 if m.start() < title_end else 1)
+                continue
+            if kind == "powiat" and case == "inst":
+                adj = _powiat_adjective(raw)
+                powiat_cues.add(adj)
+                scores[("powiat", POWIAT_PREFIX + adj)] += w * (3 if m.start() < title_end else 1)
                 continue
             if kind == "powiat" and case == "adj":
                 powiat_cues.add(_powiat_adjective(raw))
                 continue
+            if kind == "powiat":  # "Starostwo Powiatowe w Zawierciu": the powiat of that seat
+                seat_forms = _name_forms(raw, case)
+                adj = next((a for a in (_seat_powiat(f, gaz) for f in seat_forms) if a), None)
+                if adj:
+                    powiat_cues.add(adj)
+                    scores[("powiat", POWIAT_PREFIX + adj)] += w * (3 if m.start() < title_end else 1)
+                    continue
             forms = _name_forms(raw, case)
             if gaz is not None:
                 kinds = ("powiat",) if kind == "powiat" else ("gmina", "miasto")
@@ -127,6 +162,16 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
         return {"name": v[:1].upper() + v[1:], "kind": "województwo", "voivodeship": v}
     if total < 1.0:
         return None
+    if best_name.startswith(POWIAT_PREFIX):
+        adj = best_name[len(POWIAT_PREFIX):]
+        voivodeship = None
+        if gaz is not None:
+            voivs = {u.voivodeship for u in gaz.units if u.kind == "powiat" and u.powiat == adj}
+            voivodeship = next(iter(voivs)) if len(voivs) == 1 else None
+        if voivodeship is None:
+            strong = [v for v, w in voiv_cues.items() if w >= 0.5]
+            voivodeship = strong[0] if len(strong) == 1 else None
+        return {"name": _powiat_name(adj), "kind": "powiat", "voivodeship": voivodeship}
     name = best_name
     kind = "gmina"
     voivodeship = None
@@ -157,6 +202,8 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
         strong = [v for v, w in voiv_cues.items() if w >= 0.5]
         if len(strong) == 1:
             voivodeship = strong[0]
+    if kind == "powiat" and len(powiat_cues) == 1:  # the seat's powiat, named in the text
+        return {"name": _powiat_name(next(iter(powiat_cues))), "kind": "powiat", "voivodeship": voivodeship}
     return {"name": name, "kind": kind, "voivodeship": voivodeship}
 
 
@@ -172,5 +219,5 @@ class MunicipalityComponent:
         start = text.find(title) if title else -1
         # weight the title line: pass only its span as the "title" region
         doc._.municipality = resolve(text, title=text[:start + len(title)] if start >= 0 else "",
-                                     skip=lambda s: in_chrome(doc, s), gaz=gazetteer.load())
+                                     skip=chrome_test(doc), gaz=gazetteer.load())
         return doc

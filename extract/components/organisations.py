@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import data, morph
-from .layout import in_chrome
+from .layout import chrome_test
 
 if not Doc.has_extension("organisations"):
     Doc.set_extension("organisations", default=None)
@@ -143,6 +143,7 @@ class Scanner:
         self.doc = doc
         self.text = doc._.text
         self.words = doc._.words
+        self.word_chrome = doc._.word_chrome
         self.strs = [self.text[s:e] for s, e in self.words]
 
     def gap(self, i: int) -> str:
@@ -176,6 +177,41 @@ class Scanner:
             return False
         line_start = self.text.rfind("\n", 0, self.words[i][0]) + 1
         return self.words[i][1] - line_start >= 50
+
+    def enumeration(self, j: int) -> bool:
+        """Word j, after a comma, starts the rest of an enumeration under one head noun:
+        capitalised non-head words joined by commas and closed by "i"/"oraz" + such a word."""
+        def member(k):
+            return k < len(self.strs) and _cap(self.strs[k]) and not _head_of(self.strs[k]) \
+                and not _nominative_only(self.strs[k])
+        k = j
+        for _ in range(6):
+            if not member(k):
+                return False
+            gap = self.gap(k)
+            if gap == ", ":
+                k += 1
+                continue
+            return gap == " " and k + 2 < len(self.strs) and self.strs[k + 1] in ("i", "oraz") \
+                and self.gap(k + 1) == " " and member(k + 2)
+        return False
+
+    def quoted_after(self, j: int):
+        """A quoted name right after word j-1 ("… „Brzezinianki”"): (index after it, the quoted
+        text with its quotes, the offset after it) or (j, None, None)."""
+        if j >= len(self.words):
+            return j, None, None
+        gap = self.gap(j - 1)
+        if gap.strip() not in OPEN_Q or not gap.startswith(" ") or not gap.strip():
+            return j, None, None
+        open_at = self.words[j - 1][1] + gap.index(gap.strip())
+        close = min([p for p in (self.text.find(c, open_at + 1) for c in CLOSE_Q) if p > 0] or [-1])
+        if close < 0 or close - open_at > 80 or "\n" in self.text[open_at:close]:
+            return j, None, None
+        k = j
+        while k < len(self.words) and self.words[k][1] <= close:
+            k += 1
+        return k, self.text[open_at:close + 1], close + 1
 
     def qualifier(self, j: int):
         """A `w X` / `we X` place qualifier starting at word j: (end index, text) or (j, None)."""
@@ -233,10 +269,14 @@ class Scanner:
                         j += 1
                         continue
                     break
+                if g == "," and self.enumeration(j):
+                    j += 1  # "Wydział Sportu, Turystyki i Rekreacji": one name
+                    last_good = j
+                    continue
                 if not (g == "." and self.strs[j - 1].lower() in ("im", "ds") and w[:1].isupper()):
                     break
             if "\n" in gap:
-                if self.doc._.word_chrome[j]:
+                if self.word_chrome[j]:
                     break
                 wrapped = _cap(w) and (_gen_adjective(w) or self.wrapped_line(j - 1)) and not _head_of(w)
                 stacked = allcaps and w.isupper() and gap.count("\n") == 1
@@ -306,12 +346,12 @@ class OrganisationsComponent:
 
         # 1. fixed names, matched by lemma in any case
         word_chrome = doc._.word_chrome
-        for i, w in enumerate(strs):
+        is_chrome = chrome_test(doc)
+        all_cands = list(map(_fixed_candidates, strs))  # cached per word: one C-level pass
+        for i in [k for k, c in enumerate(all_cands) if c]:
             if taken[i]:
                 continue
-            cands = _fixed_candidates(w)
-            if not cands:
-                continue
+            w, cands = strs[i], all_cands[i]
             for seq, name, kind, any_case in cands:
                 n = len(seq)
                 if i + n > len(strs) or not (any_case or _cap(w)):
@@ -319,8 +359,11 @@ class OrganisationsComponent:
                 if all(morph.lemmas(strs[i + k]) & seq[k] for k in range(1, n)) and \
                         all(sc.gap(i + k).strip() == "" for k in range(n - 1)):
                     if not word_chrome[i]:
-                        end_w, qual = sc.qualifier(i + n)
-                        e_char = words[end_w - 1][1]
+                        end_q, quoted, q_end = sc.quoted_after(i + n)
+                        if quoted:  # "Koło Gospodyń Wiejskich „Brzezinianki”": the quoted name is part of it
+                            name = f"{name} {quoted}"
+                        end_w, qual = sc.qualifier(end_q)
+                        e_char = words[end_w - 1][1] if end_w > end_q or not quoted else q_end
                         if qual:
                             name = f"{name} {qual}"
                         mentions.append((words[i][0], e_char, name, kind))
@@ -399,7 +442,7 @@ class OrganisationsComponent:
             ab = m.group("abbr")
             if ab not in abbrs and ab not in full_by_initials:
                 continue
-            if in_chrome(doc, s) or any(ms <= s < me for ms, me, _, _ in mentions):
+            if is_chrome(s) or any(ms <= s < me for ms, me, _, _ in mentions):
                 continue
             e = m.end()
             rest = text[e:e + 60]

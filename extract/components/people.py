@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import data, morph
-from .layout import in_chrome
+from .layout import chrome_test
 from .organisations import heads
 
 if not Doc.has_extension("people"):
@@ -143,5 +143,5 @@ def make_people(nlp, name):
 class PeopleComponent:
     def __call__(self, doc: Doc) -> Doc:
         exclude = [tuple(sp) for o in (doc._.organisations or []) for sp in o["spans"]]
-        doc._.people = find_people(doc._.text, skip=lambda s: in_chrome(doc, s), exclude=exclude)
+        doc._.people = find_people(doc._.text, skip=chrome_test(doc), exclude=exclude)
         return doc

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import data, morph
-from .layout import in_chrome
+from .layout import chrome_test
 
 for _name in ("legal_acts", "funding"):
     if not Doc.has_extension(_name):
@@ -52,9 +52,11 @@ def _normalise_act(kind: str, m: re.Match) -> str:
     date = re.sub(r"\s*roku$", " r.", m.group("date").strip())
     if not date.endswith("r."):
         date += " r."
-    if kind == "resolution":
+    if kind.startswith("resolution"):
         head = "Uchwała" if m.group("head").lower().startswith("uchwał") else "Zarządzenie"
-        issuer = re.sub(r"\s+", " ", m.group("issuer"))
+        issuer = re.sub(r"\s+", " ", m.groupdict().get("issuer") or "")
+        if not issuer:  # "Uchwała nr X/1/2019 z dnia …": no issuer named
+            return f"{head} nr {m.group('number')} z dnia {date}"
         return f"{head} nr {m.group('number')} {issuer} z dnia {date}"
     return f"Ustawa z dnia {date} o {re.sub(chr(92) + 's+', ' ', m.group('subject')).strip()}"
 
@@ -63,8 +65,8 @@ def find_legal_acts(text: str, skip=lambda s: False) -> list[tuple[str, int, int
     out, seen = [], set()
     for kind, rx in legal_patterns():
         for m in rx.finditer(text):
-            if skip(m.start()):
-                continue
+            if skip(m.start()) or any(s < m.end() and m.start() < e for _a, s, e in out):
+                continue  # in chrome, or part of an act already found by a fuller form
             act = _normalise_act(kind, m)
             key = act.casefold()
             if key in seen:
@@ -83,18 +85,17 @@ def make_references(nlp, name):
 class ReferencesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.text
-        doc._.legal_acts = find_legal_acts(text, skip=lambda s: in_chrome(doc, s))
+        doc._.legal_acts = find_legal_acts(text, skip=chrome_test(doc))
         words = doc._.words
         strs = [text[s:e] for s, e in words]
         taken = [False] * len(words)
         found, seen = [], set()
         word_chrome = doc._.word_chrome
-        for i, w in enumerate(strs):
+        all_pats = list(map(_funding_candidates, strs))  # cached per word: one C-level pass
+        for i in [k for k, p in enumerate(all_pats) if p]:
             if taken[i] or word_chrome[i]:
                 continue
-            pats = _funding_candidates(w)
-            if not pats:
-                continue
+            w, pats = strs[i], all_pats[i]
             lem0 = morph.lemmas(w)
             for seq, name, exact in pats:
                 n = len(seq)

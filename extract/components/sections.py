@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-MARKER = re.compile(r"^\s*(?:[-•*–—·▪►✓]|\d{1,2}[.)]|[a-z][.)]|[IVX]{1,4}[.)])\s*")
+MARKER = re.compile(r"^\s*(?:[-•*–—·▪►✓✔◦○●■□→»]|\d{1,2}[.)]|[a-z][.)]|[IVX]{1,4}[.)])\s*")
 HEADING_END = re.compile(r":\s*$")
 
 
@@ -16,13 +16,14 @@ def strip_marker(text: str) -> tuple[str, int]:
     return text.lstrip(), n
 
 
-def clean_item(text: str) -> str:
+def clean_item(text: str, pick=None) -> str:
     """An item's text without emphasis marks and trailing separators; of a table row
-    (` | `-separated cells) the longest cell that is not a number or amount."""
+    (` | `-separated cells) the cell `pick(cells)` chooses, by default the longest cell that is
+    not a number or amount."""
     if " | " in text:
         cells = [c.strip() for c in text.split(" | ") if re.search(r"[^\W\d_]{3}", c)]
         if cells:
-            text = max(cells, key=len)
+            text = (pick(cells) if pick else None) or max(cells, key=len)
     text = re.sub(r"\*\*|__", "", text).strip()
     text = text.strip(" \t\u00a0;")
     return text.rstrip(",")
@@ -47,7 +48,7 @@ def continuation(lines, k: int, chrome: set):
     return parts, end, k
 
 
-def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25):
+def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, pick=None):
     """List items on the lines after `start`: (text, start_char, end_char).
 
     A marked list (bullets, numbers) ends at the first unmarked line; an unmarked one ends at
@@ -79,7 +80,7 @@ def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25):
         elif marked and not has_marker:
             break
         body, off = strip_marker(raw)
-        body_clean = clean_item(body)
+        body_clean = clean_item(body, pick)
         words = body_clean.split()
         if " | " in raw:  # a table row: its header and number-only rows carry no item
             if len(words) < 2:
