@@ -19,8 +19,8 @@ from heldout import build as heldout_build
 from heldout import pdfgen
 from heldout import score as heldout_score
 
-CORE_FLOOR = 0.70
-ALL_FLOOR = 0.60
+CORE_FLOOR = 0.85
+ALL_FLOOR = 0.82
 SCHEMA = json.loads((SHARED / "contract" / "extraction.schema.json").read_text(encoding="utf-8"))
 CONTRACT_FIELDS = set(SCHEMA["required"])
 GOLD_EXTRA = {"aliases", "optional"}
