@@ -68,6 +68,7 @@ def _crawl_into(db_path: str, sources: list[dict], settings: dict | None = None)
     with writer.loader() as loader:
         loader.upsert_sources(sources)
         run_id = writer.run_id = loader.start_crawl_run()
+        known = _known_documents(loader.con, {s["name"] for s in sources})
     progress = Progress("crawled documents")
 
     def on_document(item: dict) -> None:
@@ -85,12 +86,33 @@ def _crawl_into(db_path: str, sources: list[dict], settings: dict | None = None)
         writer.add_document({**item, "text": text, "title": title, "text_error": error})
         progress.step(f"(last: {item['url']})")
 
-    stats = crawl(sources, on_document, settings=settings)
+    def on_gone(item: dict) -> None:
+        writer.add_gone(item)  # the document and its extracted rows are kept, marked gone
+
+    stats = crawl(sources, on_document, settings=settings, known=known, on_gone=on_gone)
     writer.flush()
     with writer.loader() as loader:
         loader.finish_crawl_run(run_id, stats)
     progress.done()
     return stats
+
+
+def _known_documents(con, source_names: set[str]) -> dict:
+    """What earlier crawls stored from these sources, as crawler.runner.crawl's `known`:
+    unchanged documents are then asked conditionally and not harvested again. A document
+    found gone carries no validators or hash, so if it is served again it is harvested and
+    no longer marked gone. Other sources' documents are left out (not re-checked)."""
+    rows = con.execute("SELECT url, etag, last_modified, content_hash, source, gone_at IS NOT NULL "
+                       "FROM documents WHERE url LIKE 'http%'").fetchall()
+    known = {}
+    for url, etag, last_modified, content_hash, source, gone in rows:
+        if source is not None and source not in source_names:
+            continue
+        entry = {"source": source} if gone else {
+            "etag": etag, "last_modified": last_modified, "content_hash": content_hash,
+            "source": source}
+        known[url] = {k: v for k, v in entry.items() if v is not None}
+    return known
 
 
 def _extract_into(db_path: str, jobs: int = 1) -> tuple[int, int]:
@@ -122,7 +144,8 @@ def _print_crawl_stats(stats: dict) -> None:
     for name, s in stats.items():
         errors = ", ".join(f"{k} {v}" for k, v in sorted(s.get("errors", {}).items()) if v) or "no errors"
         print(f"{name}: {s.get('pages', 0)} pages, {s.get('documents', 0)} documents, "
-              f"{s.get('reports', 0)} reports; {errors}", file=sys.stderr)
+              f"{s.get('reports', 0)} reports, {s.get('unchanged', 0)} unchanged, "
+              f"{s.get('gone', 0)} gone; {errors}", file=sys.stderr)
 
 
 def _crawl_settings(args) -> dict:

@@ -33,7 +33,8 @@ EXTRACTED_TABLES = ("meetings", "organisation_mentions", "people", "dates", "goa
 DOCUMENT_COLUMNS = ("id", "url", "source", "crawl_run_id", "fetched_at", "first_seen_at",
                     "http_status", "content_type", "encoding", "content_hash", "body",
                     "size_bytes", "title", "referer", "link_text", "report_score", "text",
-                    "text_error", "source_municipality_id", "municipality_id")
+                    "text_error", "source_municipality_id", "municipality_id", "etag",
+                    "last_modified")
 MUNICIPALITY_PREFIXES = ("miasto i gmina ", "gmina miejska ", "gmina wiejska ", "gmina ",
                          "miasto ", "powiat ", "województwo ")
 
@@ -315,11 +316,14 @@ class Loader:
             kinds = per_source.get("errors") if isinstance(per_source.get("errors"), dict) else {}
             per_source_rows.append([run_id, str(source), row["pages"], row["documents"],
                                     row["reports"], row["errors"],
-                                    json.dumps(kinds, ensure_ascii=False, sort_keys=True)])
+                                    json.dumps(kinds, ensure_ascii=False, sort_keys=True),
+                                    int(per_source.get("unchanged") or 0),
+                                    int(per_source.get("gone") or 0)])
         with self._transaction():
             self.con.execute("DELETE FROM crawl_run_sources WHERE run_id = ?", [run_id])
             self._insert_many("crawl_run_sources", ["run_id", "source", "pages", "documents",
-                                                    "reports", "errors", "error_kinds"],
+                                                    "reports", "errors", "error_kinds",
+                                                    "unchanged", "gone"],
                               per_source_rows)
             self.con.execute(
                 "UPDATE crawl_runs SET finished_at = ?, sources = ?, pages = ?, documents = ?, "
@@ -360,9 +364,13 @@ class Loader:
                         "UPDATE documents SET text = ?, text_error = ?, extracted_hash = NULL "
                         "WHERE id = ?", [text, text_error, did])
                     self._index(did, text, content_hash)
+                # fetched again: validators renewed, and a URL found gone earlier is back
                 self.con.execute(
-                    "UPDATE documents SET fetched_at = ?, crawl_run_id = coalesce(?, crawl_run_id) "
-                    "WHERE id = ?", [fetched_at, self.run_id, did])
+                    "UPDATE documents SET fetched_at = ?, crawl_run_id = coalesce(?, crawl_run_id), "
+                    "etag = CASE WHEN ? THEN ? ELSE etag END, "
+                    "last_modified = CASE WHEN ? THEN ? ELSE last_modified END, "
+                    "gone_at = NULL, gone_status = NULL WHERE id = ?",
+                    [fetched_at, self.run_id, *_validators(doc), did])
                 return did
             if existing:
                 self._delete_extracted(did)
@@ -373,14 +381,15 @@ class Loader:
                 """INSERT INTO documents (id, url, source, crawl_run_id, fetched_at, first_seen_at,
                        http_status, content_type, encoding, content_hash, body, size_bytes, title,
                        referer, link_text, report_score, text, text_error,
-                       source_municipality_id, municipality_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       source_municipality_id, municipality_id, etag, last_modified)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 [did, url, doc.get("source"), self.run_id, fetched_at,
                  first_seen,
                  doc.get("http_status"), doc.get("content_type"), doc.get("encoding"),
                  content_hash, body, len(body) if body is not None else None, doc.get("title"),
                  doc.get("referer"), doc.get("link_text"), doc.get("report_score"),
-                 text, text_error, source_mid, source_mid])
+                 text, text_error, source_mid, source_mid, doc.get("etag"),
+                 doc.get("last_modified")])
             self._index(did, text, content_hash)
             if existing and existing[4]:  # its process lost a document
                 from warehouse import processes
@@ -463,19 +472,24 @@ class Loader:
                 elif did not in known:
                     fresh.append((n, did, doc, fetched_at))
                 elif self._is_unchanged(doc, known[did]):
-                    unchanged.append([did, fetched_at])
+                    unchanged.append([did, fetched_at, *_validators(doc)])
                 else:
                     later.append((n, did, doc, fetched_at))
                 seen.add(did)
-            if unchanged:  # the common case of a re-crawl: only the fetch time moves
-                table = pa.table({"id": pa.array([u[0] for u in unchanged], pa.string()),
-                                  "fetched_at": pa.array([u[1] for u in unchanged],
-                                                         pa.timestamp("us"))})
+            if unchanged:  # the common case of a re-crawl: only fetch time and validators move
+                columns = [("id", pa.string()), ("fetched_at", pa.timestamp("us")),
+                           ("has_etag", pa.bool_()), ("etag", pa.string()),
+                           ("has_last_modified", pa.bool_()), ("last_modified", pa.string())]
+                table = pa.table({name: pa.array(list(values), kind) for (name, kind), values
+                                  in zip(columns, zip(*unchanged))})
                 self.con.register("partmon_seen", table)
-                try:
+                try:  # a URL found gone earlier and served again is back
                     self.con.execute(
                         "UPDATE documents SET fetched_at = s.fetched_at, "
-                        "crawl_run_id = coalesce(?, documents.crawl_run_id) "
+                        "crawl_run_id = coalesce(?, documents.crawl_run_id), "
+                        "etag = CASE WHEN s.has_etag THEN s.etag ELSE documents.etag END, "
+                        "last_modified = CASE WHEN s.has_last_modified THEN s.last_modified "
+                        "ELSE documents.last_modified END, gone_at = NULL, gone_status = NULL "
                         "FROM partmon_seen s WHERE documents.id = s.id", [self.run_id])
                 finally:
                     self.con.unregister("partmon_seen")
@@ -493,7 +507,8 @@ class Loader:
                              doc.get("encoding"), content_hash, body,
                              len(body) if body is not None else None, doc.get("title"),
                              doc.get("referer"), doc.get("link_text"), doc.get("report_score"),
-                             doc.get("text"), doc.get("text_error"), source_mid, source_mid])
+                             doc.get("text"), doc.get("text_error"), source_mid, source_mid,
+                             doc.get("etag"), doc.get("last_modified")])
                 if doc.get("text") is not None:
                     index.append((did, doc["text"], content_hash))
             if rows:
@@ -516,6 +531,44 @@ class Loader:
                                     texts=[d[1] for d in index], fresh=True)
             for n, did, doc, _ in later:
                 self.store_document(doc)
+
+    def mark_gone(self, url: str, http_status: int, fetched_at=None) -> bool:
+        """Record that a stored URL answered 404/410 → whether it is stored.
+
+        Nothing is deleted: the document, its text and extracted rows stay (a report taken
+        off a site is still evidence of the meeting); gone_at keeps the first time it was
+        found gone, until it is served again (store_document clears it).
+        """
+        marked, refused = self.mark_gone_many([{"url": url, "http_status": http_status,
+                                                "fetched_at": fetched_at}])
+        if refused:
+            raise LoadError(refused[0][1])
+        return marked == 1
+
+    def mark_gone_many(self, items) -> tuple[int, list[tuple[str, str]]]:
+        """mark_gone for many gone items ({url, http_status, fetched_at}) in one transaction
+        → (how many marked a stored document, [(url, one-line reason)] of the refused)."""
+        rows, refused = [], []
+        for item in items:
+            url = item.get("url") if isinstance(item, dict) else None
+            if not url:
+                refused.append((str(item)[:80], "gone item without a url"))
+                continue
+            try:
+                rows.append([document_id(url), _timestamp(item.get("fetched_at"), url) or _now(),
+                             _int_value(item.get("http_status"), url, "http_status")])
+            except LoadError as exc:
+                refused.append((url, str(exc)))
+        if not rows:
+            return 0, refused
+        marked = 0
+        with self._transaction():
+            for did, gone_at, status in rows:
+                found = self.con.execute(
+                    "UPDATE documents SET gone_at = coalesce(gone_at, ?), gone_status = ? "
+                    "WHERE id = ? RETURNING id", [gone_at, status, did]).fetchall()
+                marked += len(found)
+        return marked, refused
 
     def _index(self, did: str, text: str | None, content_hash: str) -> None:
         if self.index_text:
@@ -745,6 +798,12 @@ class Loader:
 
 
 # -- the bulk path: rows prepared in Python, written with one Arrow insert per table --------
+
+def _validators(doc: dict) -> list:
+    """[has etag, etag, has last_modified, last_modified]: an item without the keys (a local
+    file, an older crawler) leaves the stored validators alone; one with null clears them."""
+    return ["etag" in doc, doc.get("etag"), "last_modified" in doc, doc.get("last_modified")]
+
 
 def _source_spec(doc: dict) -> tuple:
     """(name, kind, voivodeship, terc) of the municipality a crawled document's source names."""
@@ -1021,6 +1080,8 @@ class BatchWriter:
         self.failed = 0
         self._documents: list[dict] = []
         self._extractions: list[tuple[str, dict]] = []
+        self._gone: list[dict] = []
+        self.gone = 0  # gone items that marked a stored document
         self._version: str | None = None
         self._since: float | None = None
         self._closed_at = float("-inf")
@@ -1052,11 +1113,17 @@ class BatchWriter:
         import time
         if self._since is None:
             self._since = time.monotonic()
-        pending = len(self._documents) + len(self._extractions)
+        pending = len(self._documents) + len(self._extractions) + len(self._gone)
         return pending >= self.batch_size or time.monotonic() - self._since >= self.max_seconds
 
     def add_document(self, doc: dict) -> None:
         self._documents.append(doc)
+        if self._due():
+            self.flush()
+
+    def add_gone(self, item: dict) -> None:
+        """Queue a crawler's gone item ({url, http_status, fetched_at}): Loader.mark_gone."""
+        self._gone.append(item)
         if self._due():
             self.flush()
 
@@ -1073,9 +1140,9 @@ class BatchWriter:
 
     def flush(self) -> None:
         """Write what is buffered (one connection, one transaction per kind of item)."""
-        documents, extractions = self._documents, self._extractions
-        self._documents, self._extractions, self._since = [], [], None
-        if not documents and not extractions:
+        documents, extractions, gone = self._documents, self._extractions, self._gone
+        self._documents, self._extractions, self._gone, self._since = [], [], [], None
+        if not documents and not extractions and not gone:
             return
         with self.loader() as loader:
             if documents:
@@ -1089,4 +1156,9 @@ class BatchWriter:
                 self.stored += got["stored"]
                 self.failed += len(got["errors"])
                 for who, why in got["errors"].items():
+                    self.on_error(who, why)
+            if gone:
+                marked, refused = loader.mark_gone_many(gone)
+                self.gone += marked
+                for who, why in refused:
                     self.on_error(who, why)

@@ -65,8 +65,12 @@ CREATE TABLE IF NOT EXISTS crawl_run_sources (
     reports     INTEGER,
     errors      INTEGER,
     error_kinds VARCHAR,
+    unchanged   INTEGER,
+    gone        INTEGER,
     PRIMARY KEY (run_id, source)
 );
+ALTER TABLE crawl_run_sources ADD COLUMN IF NOT EXISTS unchanged INTEGER;
+ALTER TABLE crawl_run_sources ADD COLUMN IF NOT EXISTS gone INTEGER;
 COMMENT ON TABLE crawl_run_sources IS 'What one crawl run harvested from one source (the crawler''s per-source statistics).';
 COMMENT ON COLUMN crawl_run_sources.run_id IS 'crawl_runs.id of the run.';
 COMMENT ON COLUMN crawl_run_sources.source IS 'sources.name of the source.';
@@ -75,6 +79,8 @@ COMMENT ON COLUMN crawl_run_sources.documents IS 'Documents harvested from the s
 COMMENT ON COLUMN crawl_run_sources.reports IS 'Documents judged likely meeting reports.';
 COMMENT ON COLUMN crawl_run_sources.errors IS 'Errors of every kind.';
 COMMENT ON COLUMN crawl_run_sources.error_kinds IS 'Errors by kind as JSON, e.g. {"http_404": 2, "timeout": 1}.';
+COMMENT ON COLUMN crawl_run_sources.unchanged IS 'Known documents found unchanged (304, or the same content hash), so not stored again.';
+COMMENT ON COLUMN crawl_run_sources.gone IS 'Known documents that answered 404 or 410 (marked gone in documents).';
 
 CREATE TABLE IF NOT EXISTS documents (
     id                 VARCHAR PRIMARY KEY,
@@ -108,10 +114,18 @@ CREATE TABLE IF NOT EXISTS documents (
     extractor_version  VARCHAR,
     extracted_hash     VARCHAR,
     process_id         VARCHAR,
-    process_stage      VARCHAR
+    process_stage      VARCHAR,
+    etag               VARCHAR,
+    last_modified      VARCHAR,
+    gone_at            TIMESTAMP,
+    gone_status        INTEGER
 );
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS process_id VARCHAR;
 ALTER TABLE documents ADD COLUMN IF NOT EXISTS process_stage VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS etag VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS last_modified VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS gone_at TIMESTAMP;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS gone_status INTEGER;
 COMMENT ON TABLE documents IS 'One row per harvested URL (page or attachment): the fetched body, its plain text and what extraction found about the document as a whole.';
 COMMENT ON COLUMN documents.id IS 'Document id: first 16 hex digits of sha256(url); stable across runs. Extracted rows refer to it as document_id.';
 COMMENT ON COLUMN documents.url IS 'Canonical URL of the fetched document (after redirects), or the input path for local files.';
@@ -144,6 +158,10 @@ COMMENT ON COLUMN documents.extracted_at IS 'When extraction last ran on it (UTC
 COMMENT ON COLUMN documents.extractor_version IS 'Version of the extractor that produced the extracted rows, or null if never extracted.';
 COMMENT ON COLUMN documents.extracted_hash IS 'content_hash of the body that was extracted; differs from content_hash when the document changed since.';
 COMMENT ON COLUMN documents.process_id IS 'processes.id of the process (one programme or policy of one municipality) the document belongs to; null when it has no municipality or was not extracted.';
+COMMENT ON COLUMN documents.etag IS 'ETag header the server sent with the body (as sent), or null; the next crawl asks If-None-Match with it.';
+COMMENT ON COLUMN documents.last_modified IS 'Last-Modified header the server sent with the body (as sent), or null; the next crawl asks If-Modified-Since with it.';
+COMMENT ON COLUMN documents.gone_at IS 'When a crawl found the URL gone (404 or 410), or null while it is served; the document and its extracted rows are kept.';
+COMMENT ON COLUMN documents.gone_status IS 'HTTP status (404 or 410) the URL answered when found gone, or null.';
 COMMENT ON COLUMN documents.process_stage IS 'Stage of its process this document shows (workshop, draft, consultation, adopted, report; rules in warehouse/process_stages.tsv), or null.';
 
 CREATE SEQUENCE IF NOT EXISTS extraction_run_ids START 1;
@@ -447,7 +465,8 @@ WITH names AS (
            count(*) FILTER (WHERE extractor_version IS NOT NULL AND extraction_error IS NULL)
                AS extracted,
            count(extraction_error) AS extraction_errors,
-           max(fetched_at) AS last_fetched_at
+           max(fetched_at) AS last_fetched_at,
+           count(gone_at) AS gone_documents
     FROM documents GROUP BY source
 )
 SELECT n.source, s.municipality, s.voivodeship, l.run_id AS last_run_id,
@@ -455,7 +474,8 @@ SELECT n.source, s.municipality, s.voivodeship, l.run_id AS last_run_id,
        r.error_kinds, coalesce(d.stored_documents, 0) AS stored_documents,
        coalesce(d.with_text, 0) AS with_text, coalesce(d.text_errors, 0) AS text_errors,
        coalesce(d.extracted, 0) AS extracted,
-       coalesce(d.extraction_errors, 0) AS extraction_errors, d.last_fetched_at
+       coalesce(d.extraction_errors, 0) AS extraction_errors, d.last_fetched_at,
+       r.unchanged, r.gone, coalesce(d.gone_documents, 0) AS gone_documents
 FROM names n
 LEFT JOIN sources s ON s.name = n.source
 LEFT JOIN last l ON l.source = n.source
@@ -479,6 +499,9 @@ COMMENT ON COLUMN crawl_health.text_errors IS 'Of those, documents whose text co
 COMMENT ON COLUMN crawl_health.extracted IS 'Of those, documents extracted successfully.';
 COMMENT ON COLUMN crawl_health.extraction_errors IS 'Of those, documents whose extraction failed.';
 COMMENT ON COLUMN crawl_health.last_fetched_at IS 'Latest fetch time of a document from the source (UTC).';
+COMMENT ON COLUMN crawl_health.unchanged IS 'Known documents found unchanged in that crawl (not fetched or stored again).';
+COMMENT ON COLUMN crawl_health.gone IS 'Known documents found gone (404/410) in that crawl.';
+COMMENT ON COLUMN crawl_health.gone_documents IS 'Of the documents held, those whose URL was last found gone (kept with their extracted rows).';
 
 -- Views for the questions researchers ask most; each documented like a table.
 
