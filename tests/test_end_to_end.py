@@ -90,3 +90,17 @@ def test_export_writes_every_table(pipeline_db, tmp_path):
     assert {"documents", "organisations", "meetings", "priority_tasks"} <= files
     n = duckdb.connect().execute(f"SELECT count(*) FROM read_csv_auto('{tmp_path}/csv/documents.csv')").fetchone()[0]
     assert n == sql_json(pipeline_db["db"], "SELECT count(*) AS n FROM documents")[0]["n"]
+
+
+def test_full_text_search_in_sql_understands_inflection(demo_site, pipeline_db):
+    """Searching a municipality's nominative finds reports that only use inflected forms."""
+    found_inflected_only = False
+    for m in demo_site["manifest"]["municipalities"]:
+        hits = sql_json(pipeline_db["db"], f"""
+            SELECT s.url, d.text FROM search_documents('{m["name"]}') s JOIN documents d ON d.id = s.document_id""")
+        assert hits, f"search for {m['name']} found nothing"
+        assert all(_path(h["url"]).startswith(m["start_path"]) or m["name"].split()[0][:4].lower() in h["text"].lower()
+                   for h in hits)
+        literal = re.compile(rf"(?<!\w){re.escape(m['name'])}(?!\w)")
+        found_inflected_only |= any(not literal.search(h["text"]) for h in hits)
+    assert found_inflected_only, "every hit contained the literal query: inflection not exercised"

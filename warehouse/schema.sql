@@ -598,3 +598,28 @@ COMMENT ON COLUMN meetings_by_month.meetings IS 'Number of meetings.';
 COMMENT ON COLUMN meetings_by_month.participants IS 'Participants summed (where given).';
 COMMENT ON COLUMN meetings_by_month.municipalities IS 'Distinct municipalities holding them.';
 COMMENT ON COLUMN meetings_by_month.documents IS 'Documents reporting them.';
+
+-- Full-text search in SQL: SELECT * FROM search_documents('stowarzyszenie Białymstoku').
+-- Each query word matches every inflected form the index has seen of the same lemma
+-- (search_lemmas), ranked by BM25 over search_terms; every word must match.
+CREATE OR REPLACE MACRO search_documents(q) AS TABLE
+WITH words AS (
+    SELECT w, row_number() OVER () AS word_no
+    FROM (SELECT DISTINCT unnest(regexp_extract_all(lower(q), '[\p{L}\p{N}]+')) AS w)
+), query_lemmas AS (
+    SELECT DISTINCT word_no, lemma FROM (
+        SELECT words.word_no, l.lemma FROM words JOIN search_lemmas l ON lower(l.word) = words.w
+        UNION ALL SELECT word_no, w FROM words)
+), hits AS (
+    SELECT t.document_id, ql.word_no, max(t.tf) AS tf
+    FROM search_terms t JOIN query_lemmas ql ON ql.lemma = t.lemma GROUP BY ALL
+), df AS (SELECT word_no, count(*) AS df FROM hits GROUP BY word_no),
+   n AS (SELECT count(*) AS n, avg(words) AS avgdl FROM search_index_state)
+SELECT h.document_id, d.url, d.title,
+       round(sum(ln(1 + (n.n - df.df + 0.5) / (df.df + 0.5)) * h.tf * 2.2
+                 / (h.tf + 1.2 * (0.25 + 0.75 * s.words / greatest(n.avgdl, 1)))), 4) AS score
+FROM hits h JOIN df USING (word_no) JOIN search_index_state s USING (document_id)
+     JOIN documents d ON d.id = h.document_id, n
+GROUP BY h.document_id, d.url, d.title
+HAVING count(DISTINCT h.word_no) = (SELECT count(*) FROM words)
+ORDER BY score DESC;
