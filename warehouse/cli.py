@@ -127,7 +127,7 @@ def _extract_into(db_path: str, jobs: int = 1) -> tuple[int, int]:
     with writer.loader() as loader:  # held briefly: readers wait at most one batch
         pending = loader.documents_to_extract(EXTRACTOR_VERSION)
     urls.update((d["document_id"], d["url"]) for d in pending)
-    progress = Progress("extracted documents")
+    progress = Progress("extracted and loaded documents")
     docs = [{"path": d["url"], "text": d["text"] or "", "title": d.get("title")} for d in pending]
     for doc, record in zip(pending, extract_texts(docs, n_process=jobs)):
         writer.add_extraction(doc["document_id"], record, EXTRACTOR_VERSION, text=doc["text"])
