@@ -295,6 +295,7 @@ def main() -> None:
             bare_hits, before = hits.value - before, hits.value
             ours = _run(OURS, base, str(tmp + "/bench.duckdb"), str(expected))
             ours_hits = hits.value - before
+            extraction = _extraction_rate(tmp + "/bench.duckdb")
     finally:
         stop.set()
         server.join(timeout=10)
@@ -313,6 +314,41 @@ def main() -> None:
           f"crawling alone {ours_hits / crawl_only:,.0f} pages/s")
     print(f"  memory MB current/peak, bare:    {_rss(bare['rss'])}")
     print(f"  memory MB current/peak, partmon: {_rss(ours['rss'])}")
+    docs, seconds = extraction
+    if docs:
+        total = ours["seconds"] + seconds
+        print(f"  extraction on: text + NLP of the {docs:,} harvested documents took {seconds:.1f} s "
+              f"({docs / seconds:,.1f} documents/s, one core); crawl then extraction, as `partmon run` "
+              f"does: {ours_hits / total:,.0f} pages/s, "
+              f"{100 * seconds / total:.0f}% of the time in extraction")
+
+
+def _extraction_rate(db_path: str, limit: int = 400) -> tuple[int, float]:
+    """Seconds to turn the harvested documents' bodies into records, as `partmon run` does."""
+    import time
+
+    from extract.record import extract_texts
+    from extract.text import ExtractionError, document_text
+    from warehouse.db import connect
+
+    con = connect(db_path, read_only=True)
+    rows = con.execute("SELECT url, body, content_type, count(*) OVER () FROM documents "
+                       "WHERE body IS NOT NULL LIMIT ?", [limit]).fetchall()
+    con.close()
+    if not rows:
+        return 0, 0.0
+    t0 = time.perf_counter()
+    docs = []
+    for url, body, content_type, _ in rows:
+        try:
+            got = document_text(bytes(body), content_type=content_type, name=url)
+        except ExtractionError:
+            continue
+        docs.append({"path": url, "text": got["text"], "title": got.get("title")})
+    list(extract_texts(docs))
+    sample_seconds = time.perf_counter() - t0
+    total_docs = rows[0][3]
+    return total_docs, sample_seconds * total_docs / len(rows)
 
 
 if __name__ == "__main__":
