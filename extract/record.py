@@ -38,21 +38,22 @@ def to_contract(full_record: dict) -> dict:
 def record_from_doc(doc: Doc, path: str, title: str | None = None) -> dict:
     """The full record (contract fields + provenance) of one processed document."""
     rec = empty_record(path)
+    ext = doc._  # one accessor object: each `doc._` builds a new one
     prov = {}
-    rec["title"] = title if title else doc._.title
-    rec["municipality"] = doc._.municipality
-    rec["document_date"] = doc._.document_date
-    rec["meetings"] = [m for m, _ in doc._.meetings]
-    prov["meetings"] = [sp for _, sp in doc._.meetings]
-    rec["next_meeting"] = doc._.next_meeting
-    orgs = doc._.organisations or []
+    rec["title"] = title if title else ext.title
+    rec["municipality"] = ext.municipality
+    rec["document_date"] = ext.document_date
+    rec["meetings"] = [m for m, _ in ext.meetings]
+    prov["meetings"] = [sp for _, sp in ext.meetings]
+    rec["next_meeting"] = ext.next_meeting
+    orgs = ext.organisations or []
     rec["organisations"] = [{"name": o["name"], "kind": o["kind"], "mentions": list(o["mentions"])} for o in orgs]
     prov["organisations"] = [[list(sp) for sp in o["spans"]] for o in orgs]
-    people = doc._.people or []
+    people = ext.people or []
     rec["people"] = [{"name": p["name"], "role": p["role"]} for p in people]
     prov["people"] = [[p["start"], p["end"]] for p in people]
     dates, dprov, seen = [], [], set()
-    for d in doc._.dates or []:
+    for d in ext.dates or []:
         key = (d["value"], d["end"], d["text"])
         if key in seen:
             continue
@@ -60,16 +61,16 @@ def record_from_doc(doc: Doc, path: str, title: str | None = None) -> dict:
         dates.append({"text": d["text"], "value": d["value"], "end": d["end"]})
         dprov.append([d["start"], d["end_char"]])
     rec["dates"], prov["dates"] = dates, dprov
-    goals = doc._.goals or []
+    goals = ext.goals or []
     rec["goals"] = [{"text": g["text"], "level": g["level"]} for g in goals]
     prov["goals"] = [[g["start"], g["end"]] for g in goals]
-    tasks = doc._.priority_tasks or []
+    tasks = ext.priority_tasks or []
     rec["priority_tasks"] = [{"text": t["text"], "area": t["area"]} for t in tasks]
     prov["priority_tasks"] = [[t["start"], t["end"]] for t in tasks]
-    rec["legal_acts"] = [a for a, _s, _e in doc._.legal_acts or []]
-    prov["legal_acts"] = [[s, e] for _a, s, e in doc._.legal_acts or []]
-    rec["funding"] = [f for f, _s, _e in doc._.funding or []]
-    prov["funding"] = [[s, e] for _f, s, e in doc._.funding or []]
+    rec["legal_acts"] = [a for a, _s, _e in ext.legal_acts or []]
+    prov["legal_acts"] = [[s, e] for _a, s, e in ext.legal_acts or []]
+    rec["funding"] = [f for f, _s, _e in ext.funding or []]
+    prov["funding"] = [[s, e] for _f, s, e in ext.funding or []]
     rec["provenance"] = prov
     return rec
 
@@ -112,7 +113,7 @@ def extract_texts(docs: Iterable[dict], n_process: int = 1, batch_size: int = 16
         gc.set_threshold(*threshold)
 
 
-GC_THRESHOLD = 20_000
+GC_THRESHOLD = 100_000
 
 
 def _ordered(nlp, inputs, n_process, batch_size, errors, pending):

@@ -54,8 +54,36 @@ def compiled_patterns():
     for spec in data.jsonl("dates.jsonl"):
         pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re)
         gate = re.compile(spec["gate"], re.I) if spec.get("gate") else None
-        out.append((spec["kind"], re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)", re.I), gate))
+        out.append((spec["kind"], re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH}" in spec["pattern"]))
     return out
+
+
+@lru_cache(maxsize=None)
+def month_word_rx() -> re.Pattern:
+    return re.compile(r"(?<!\w)" + trie_regex(data.months()) + r"(?!\w)", re.I)
+
+
+def _windows(text: str, anchors) -> tuple[str, list[int], list[int]]:
+    """The text around the anchors (whole words, WINDOW before and WINDOW_AFTER after each),
+    joined by line breaks: (joined, start of each part in it, its offset in `text`)."""
+    spans = []
+    for a, b in anchors:
+        s, e = max(0, a - WINDOW), min(len(text), b + WINDOW_AFTER)
+        if spans and s <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], e)
+        else:
+            spans.append([s, e])
+    parts, starts, offsets, joined_len = [], [], [], 0
+    for s, e in spans:
+        while s > 0 and not text[s - 1].isspace():  # whole words only
+            s -= 1
+        while e < len(text) and not text[e].isspace():
+            e += 1
+        parts.append(text[s:e])
+        starts.append(joined_len)
+        offsets.append(s)
+        joined_len += e - s + 1
+    return "\n".join(parts), starts, offsets
 
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
@@ -136,26 +164,17 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
     anchors = [m.span() for m in DIGITS.finditer(text)]
     if any(w in text for w in RELATIVE_HINTS):  # "br." / "bieżącego roku": rare, so looked for only then
         anchors = sorted(anchors + [m.span() for m in RELATIVE_ANCHOR.finditer(text)])
-    spans = []
-    for a, b in anchors:
-        s, e = max(0, a - WINDOW), min(len(text), b + WINDOW_AFTER)
-        if spans and s <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], e)
-        else:
-            spans.append([s, e])
-    parts, starts, offsets, joined_len = [], [], [], 0
-    for s, e in spans:
-        while s > 0 and not text[s - 1].isspace():  # whole words only
-            s -= 1
-        while e < len(text) and not text[e].isspace():
-            e += 1
-        parts.append(text[s:e])
-        starts.append(joined_len)
-        offsets.append(s)
-        joined_len += e - s + 1
-    joined = "\n".join(parts)
+    joined, starts, offsets = _windows(text, anchors)
+    # the forms with a month word are searched only around month words (fewer than digits)
+    month_anchors = [m.span() for m in month_word_rx().finditer(joined)]
+    if month_anchors:
+        # month words found in the digit windows, mapped back to `text`
+        month_anchors = [(a - starts[k] + offsets[k], b - starts[k] + offsets[k])
+                         for a, b in month_anchors for k in [bisect_right(starts, a) - 1]]
+    views = {False: (joined, starts, offsets), True: _windows(text, month_anchors)}
     taken = []
-    for kind, rx, gate in compiled_patterns():
+    for kind, rx, gate, monthly in compiled_patterns():
+        joined, starts, offsets = views[monthly]
         if gate is not None and not gate.search(joined):
             continue  # a cheap test: the text has nothing this form needs
         for m in rx.finditer(joined):

@@ -15,6 +15,9 @@ if not Doc.has_extension("goals"):
     Doc.set_extension("goals", default=None)
 
 
+ITEM_MARK = re.compile(r"^(?:[a-z]|\d{1,2})[.)]\s+")
+
+
 @lru_cache(maxsize=None)
 def goal_patterns():
     return [(spec["level"], re.compile(spec["pattern"], re.I)) for spec in data.jsonl("goals.jsonl")]
@@ -22,7 +25,7 @@ def goal_patterns():
 
 def _is_goal_heading(text: str) -> bool:
     return any(rx.search(text) for _, rx in goal_patterns()) or bool(
-        re.match(r"^\s*(zadania|priorytet|obszar|działania|rezultaty|harmonogram)", text, re.I))
+        re.match(r"^\s*(?:[IVX]{1,4}[.)]\s*|\d{1,2}[.)]\s*)?(zadania|priorytet|obszar|działania|rezultaty|harmonogram)", text, re.I))
 
 
 def find_goals(lines, chrome: set) -> list[dict]:
@@ -50,7 +53,8 @@ def find_goals(lines, chrome: set) -> list[dict]:
             if more:
                 inline = clean_item(" ".join([inline] + more))
             if inline and len(inline.split()) >= 2:
-                parts = [p for p in re.split(r"\s*;\s*", inline) if p] if level == "specific" else [inline]
+                parts = [ITEM_MARK.sub("", p) for p in re.split(r"\s*;\s*", inline) if p] \
+                    if level == "specific" else [inline]  # "a) wzrost …; b) wzmocnienie …"
                 off = ls + m.start("text")
                 for p in parts:
                     pos = raw.find(p, off - ls)

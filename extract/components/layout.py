@@ -13,7 +13,7 @@ from . import data
 WORD = re.compile(r"[A-Za-zÀ-ž]+(?:[-‐][A-Za-zÀ-ž]+)*")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
-for _name in ("lines", "chrome", "words", "title", "text", "word_chrome", "line_starts", "line_chrome"):
+for _name in ("lines", "chrome", "words", "title", "text", "word_chrome", "line_starts", "line_chrome", "word_strs"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -86,21 +86,23 @@ def make_layout(nlp, name):
 
 class LayoutComponent:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc._.text
+        ext = doc._  # one accessor object: each `doc._` builds a new one
+        text = ext.text
         if text is None:  # a Doc not made by our tokenizer (Doc.text is rebuilt on every access)
-            text = doc._.text = doc.text
+            text = ext.text = doc.text
         lines = []
         pos = 0
         for body in text.split("\n"):
             lines.append((pos, pos + len(body), body.rstrip("\r")))
             pos += len(body) + 1
-        doc._.lines = lines
+        ext.lines = lines
         chrome = chrome_lines(lines, text)
-        doc._.chrome = sorted(chrome)  # a list: extension values must serialise (n_process > 1)
-        doc._.words = [(m.start(), m.end()) for m in WORD.finditer(text)]
-        doc._.line_starts = [s for s, _e, _t in lines]
-        doc._.line_chrome = [i in chrome for i in range(len(lines))]
-        words = doc._.words
+        ext.chrome = sorted(chrome)  # a list: extension values must serialise (n_process > 1)
+        ext.words = [m.span() for m in WORD.finditer(text)]
+        ext.word_strs = WORD.findall(text)  # the words' strings, read by several components
+        ext.line_starts = [s for s, _e, _t in lines]
+        ext.line_chrome = [i in chrome for i in range(len(lines))]
+        words = ext.words
         word_chrome = [False] * len(words)
         if chrome:
             wstarts = [ws for ws, _we in words]
@@ -108,8 +110,8 @@ class LayoutComponent:
                 nxt = lines[k + 1][0] if k + 1 < len(lines) else len(text) + 1
                 a, b = bisect_left(wstarts, lines[k][0]), bisect_left(wstarts, nxt)
                 word_chrome[a:b] = [True] * (b - a)
-        doc._.word_chrome = word_chrome
-        doc._.title = guess_title(lines, chrome)
+        ext.word_chrome = word_chrome
+        ext.title = guess_title(lines, chrome)
         return doc
 
 
@@ -155,7 +157,8 @@ def line_index(doc: Doc, char: int) -> int:
 def chrome_test(doc: Doc):
     """A function telling whether a character offset of `doc` is in site chrome; reads the
     extensions once (each `doc._` access builds a new object, too slow per call)."""
-    flags, starts = doc._.line_chrome, doc._.line_starts
+    ext = doc._
+    flags, starts = ext.line_chrome, ext.line_starts
     if not flags or not any(flags):
         return lambda char: False
     return lambda char: flags[max(bisect_right(starts, char) - 1, 0)]

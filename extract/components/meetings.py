@@ -29,16 +29,56 @@ ORDINAL_MEETING = re.compile(r"\b(?:pierwsz|drug|trzeci|czwart|piąt|kolejn|osta
 ACT_BEFORE = re.compile(r"\b(?:[Uu]chwał|[Zz]arządzeni|[Uu]staw|[Rr]ozporządzeni|[Pp]ismem|[Pp]ismo|[Oo]bwieszczeni)\w*\b[^.\n]{0,160}?\bz\s+dnia\s*$", re.I)
 PUBLISHED = re.compile(r"\b(?:opublikowan|publikacj|dodan|aktualizacj|wprowadzon|utworzon|zmodyfikowan|data)\w*\s*:?\s*(?:dnia\s+|w\s+dniu\s+)?$", re.I)
 NEXT = re.compile(r"\b(?:(?:kolejn|następn)\w+\s+(?:\w+\s+){0,2}(?:odbędzie|odbędą|jest\s+zaplanowan\w*|zaplanowan\w+\s+(?:jest|zostało|zostały)|planowan\w+\s+jest|zaplanowano|przewidziano|planuje\s+się)|termin\s+(?:kolejnego|następnego)|zapraszamy\s+na\s+(?:kolejne|następne))", re.I)
-PARTICIPANTS = [
-    re.compile(r"(?:uczestniczył[oay]?|udział\s+wzięł[oay]?|wzięł[oay]?\s+udział|brał[oay]?\s+udział|był[oay]?\s+obecn\w+|obecn\w+\s+był[oay]?|przybył[oay]?)\s+(?:[\w.]+\s+){0,3}?(?P<n>\d{1,4})\s+(?:osób|osoby|osoba|uczestników|uczestniczek|uczestnik\w*|mieszkańc\w+|przedstawiciel\w*|członk\w+)", re.I),
-    re.compile(r"(?<![\d–-])(?P<n>\d{1,4})\s+(?:osób|osoby|uczestników|uczestniczek|mieszkańców|przedstawicieli)\s+(?:\w+\s+){0,3}?(?:uczestniczył\w*|wzięł\w*|brał\w*|przybył\w*)", re.I),
-    re.compile(r"(?:zgromadził[oay]?|zgromadzili|przyciągnęł[oay]?|przyszł[oay]?|przyszło|pojawił[oay]?\s+się|zebrał[oay]?\s+się|obecnych\s+był[oay]?)\s+(?:[\w.]+\s+){0,3}?(?P<n>\d{1,4})\s+(?:osób|osoby|uczestnik\w*|mieszkańc\w+|przedstawiciel\w*)", re.I),
-    re.compile(r"(?:z\s+udziałem|w\s+obecności|obecn\w*\s*[:–-])\s*(?:ok\.\s*|około\s+|ponad\s+|blisko\s+)?(?P<n>\d{1,4})\s+(?:osób|osoby|uczestnik\w*|mieszkańc\w+|przedstawiciel\w*|członk\w+)", re.I),
-    re.compile(r"(?:(?:łączna\s+)?liczba\s+(?:uczestników|uczestniczek|osób\s+obecnych|obecnych)|frekwencja)\s*(?:\w+\s+){0,2}?(?:wyniosła|wynosiła|to|:|[-–—])?\s*(?:ok\.\s*|około\s+)?(?P<n>\d{1,4})\b(?!\s*%)", re.I),
+PEOPLE = (r"(?:osób|osoby|osoba|uczestnik\w*|uczestniczek|mieszkańc\w+|mieszkank\w+|przedstawiciel\w*|członk\w+|"
+          r"senior\w*|seniorek|radn\w+|gości|słuchacz\w*|uczni\w*|uczennic|sołtys\w*|lider\w*|rodzic\w*|"
+          r"wolontariusz\w*|pracownik\w*|ekspert\w*|kobiet|animator\w*|społecznik\w*|partnerów)")
+PARTICIPANTS_SRC = [
+    (r"(?:uczestniczył[oay]?|udział\s+(?:\w+\s+){0,2}?wzięł[oay]?|wzięł[oay]?\s+(?:\w+\s+){0,2}?udział|brał[oay]?\s+udział|był[oay]?\s+obecn\w+|obecn\w+\s+był[oay]?|przybył[oay]?)\s+(?:[\w.]+\s+){0,3}?{N}\s+" + PEOPLE),
+    (r"(?<![\d–-]){N}\s+" + PEOPLE + r"\s+(?:\w+\s+){0,3}?(?:uczestniczył\w*|wzięł\w*|brał\w*|przybył\w*)"),
+    (r"(?:zgromadził[oay]?|zgromadzili|przyciągnęł[oay]?|przyszł[oay]?|przyszło|pojawił[oay]?\s+się|zebrał[oay]?\s+się|obecnych\s+był[oay]?)\s+(?:[\w.]+\s+){0,3}?{N}\s+" + PEOPLE),
+    (r"(?:z\s+udziałem|w\s+obecności|obecn\w*\s*[:–-])\s*(?:ok\.\s*|około\s+|ponad\s+|blisko\s+)?{N}\s+" + PEOPLE),
+    (r"(?:(?:łączna\s+)?liczba\s+(?:uczestników|uczestniczek|osób\s+obecnych|obecnych)|frekwencja)\s*(?:\w+\s+){0,2}?(?:wyniosła|wynosiła|to|:|[-–—])?\s*(?:ok\.\s*|około\s+)?{N}\b(?!\s*%)"),
 ]
+
+
+@lru_cache(maxsize=None)
+def number_words() -> dict:
+    """A number written in words, each form (lower case) → its value."""
+    return {form: int(row[0]) for row in data.table("number_words.tsv") for form in row[1:]}
+
+
+def _count_group() -> str:
+    words = sorted(number_words(), key=len, reverse=True)
+    tens = "|".join(w for w in words if number_words()[w] in range(20, 100, 10))
+    units = "|".join(w for w in words if number_words()[w] < 10)
+    return rf"(?P<n>\d{{1,4}}|(?:{tens})\s+(?:{units})\b|(?:{'|'.join(words)})\b)"
+
+
+@lru_cache(maxsize=None)
+def participant_patterns(words: bool) -> list:
+    """The count patterns with the number in digits, or (`words`) also in words (slower: a
+    long alternation tried at each position, so used only for sentences that hold one)."""
+    count = _count_group() if words else r"(?P<n>\d{1,4})"
+    # plain str.replace: the patterns hold {m,n} repetitions that str.format would read
+    return [re.compile(src.replace("{N}", count), re.I) for src in PARTICIPANTS_SRC]
+
+
+@lru_cache(maxsize=None)
+def number_word_rx() -> re.Pattern:
+    from .dates import trie_regex
+    return re.compile(r"(?<!\w)" + trie_regex(number_words()) + r"(?!\w)")
+
+
+def count_value(text: str) -> int:
+    """"25" → 25; "dwadzieścia pięć" → 25."""
+    if text.isdigit():
+        return int(text)
+    return sum(number_words()[w] for w in text.lower().split())
+
+
 # cheap tests before the patterns above: words every match of them holds
-HELD_WORDS = ("się", "miejsce", "zorganizow", "przeprowadz", "został", "trwał", "obradował")
-PARTICIPANT_GATE = re.compile(r"osob|osób|uczestni|mieszkań|przedstawiciel|członk|liczba|frekwencj|obecn")
+HELD_WORDS = re.compile("się|miejsce|zorganizow|przeprowadz|został|trwał|obradował")
+PARTICIPANT_GATE = re.compile(r"osob|osób|uczestni|mieszkań|mieszkank|przedstawiciel|członk|liczba|frekwencj|obecn|senior|radn|gości|słuchacz|uczni|uczenn|sołtys|lider|rodzic|wolontariusz|pracownik|ekspert|kobiet|animator|społecznik|partnerów")
 ORG_COUNT = re.compile(r"(?:reprezentował\w*|reprezentując\w*|z|przedstawiciel\w*)\s+(?P<n>\d{1,4})\s+organizacj\w*", re.I)
 COUNT_MEETINGS = re.compile(r"(?P<n>\d{1,2})\s+(?:spotkań|spotkania|warsztatów|sesji|zebrań|debat)", re.I)
 TIME = re.compile(r"(?:godz(?:\.|in(?:ie|ę|ach|y))?|o|od)\s*(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?:\s*[-–—]\s*(?:do\s+)?(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?", re.I)
@@ -127,9 +167,17 @@ def _dates_in(dates, s, e, precision=None):
             and not d["end"]]
 
 
+class _Dates(list):
+    """The document's dates (in text order) with their start offsets, computed once."""
+
+    def __init__(self, dates):
+        super().__init__(dates)
+        self.starts = [d["start"] for d in dates]
+
+
 def _between(dates, s, e):
     """Dates starting in [s, e) (`dates` are in text order)."""
-    starts = [d["start"] for d in dates]
+    starts = dates.starts if isinstance(dates, _Dates) else [d["start"] for d in dates]
     return dates[bisect_left(starts, s):bisect_left(starts, e)]
 
 
@@ -235,13 +283,14 @@ def _place_org(text: str, s: int, e: int, orgs) -> str | None:
 
 def find_meetings(doc: Doc, legal_spans=()):
     text = doc._.text
-    dates = doc._.dates or []
+    dates = _Dates(doc._.dates or [])
     orgs = doc._.organisations or []
     chrome = set(doc._.chrome or ())
     line_starts = doc._.line_starts
     meetings, spans = [], []
     noun_dated = []  # (days, kind, span) of sentences naming a meeting and a date, without "held"
     next_meeting, next_span = None, None
+    held_day = None  # the day of the first "held" sentence that names no meeting noun
     for s, e, sent in _sentences(text):
         if chrome and bisect_right(line_starts, s) - 1 in chrome:
             continue
@@ -254,7 +303,7 @@ def find_meetings(doc: Doc, legal_spans=()):
             next_span = [s, e]
             continue
         days = _meeting_days(text, dates, s, e, legal_spans) if has_digit else []
-        held = any(w in low for w in HELD_WORDS) and HELD.search(sent) is not None
+        held = HELD_WORDS.search(low) is not None and HELD.search(sent) is not None
         kind = _meeting_subject(sent, loose=bool(days)) if held else None
         if held and not kind and days and meetings and ORDINAL_WORD.search(sent):
             kind = meetings[-1]["kind"]  # "drugie odbyło się 17 marca"
@@ -275,7 +324,16 @@ def find_meetings(doc: Doc, legal_spans=()):
             nk = _meeting_subject(sent, loose=True)
             if nk:
                 noun_dated.append((days, nk, [s, e]))
-        for rx in (PARTICIPANTS if has_digit and PARTICIPANT_GATE.search(low) else ()):
+        elif days and held and held_day is None:
+            held_day = days[0]["value"]  # "28 września w MDK spotkali się przedstawiciele …"
+        if has_digit:  # counts in digits, failing that in words ("7 maja przyszło dwadzieścia osób")
+            counted = PARTICIPANT_GATE.search(low) is not None
+            pats = participant_patterns(False) + (participant_patterns(True) if counted and
+                                                   number_word_rx().search(low) else [])
+        else:
+            counted = number_word_rx().search(low) is not None and PARTICIPANT_GATE.search(low) is not None
+            pats = participant_patterns(True)
+        for rx in (pats if counted else ()):
             pm = rx.search(sent)
             if pm and re.search(r"(?:\bdo|[-–])\s*$", sent[:pm.start("n")]):
                 pm = None  # "od 3 do 9 osób": a range, not a count
@@ -285,7 +343,7 @@ def find_meetings(doc: Doc, legal_spans=()):
                     spans.append([s, e])
                 target = meetings[_ordinal(sent, len(meetings))]
                 if target["participants"] is None:
-                    target["participants"] = int(pm.group("n"))
+                    target["participants"] = count_value(pm.group("n"))
                     om = ORG_COUNT.search(sent)
                     if om:
                         target["organisations_count"] = int(om.group("n"))
@@ -294,6 +352,9 @@ def find_meetings(doc: Doc, legal_spans=()):
         # no "held" sentence gave a date: the first sentence naming a meeting with a date does
         days, nk, span = noun_dated.pop(0)
         _add_held(meetings, spans, nk, days, "", span)
+    undated = [m for m in meetings if m["date"] is None]
+    if held_day and len(undated) == 1 and len(meetings) == 1:
+        undated[0]["date"] = held_day  # the participants were counted at the gathering that day
     for days, nk, span in noun_dated:  # "Drugie spotkanie – 17 marca 2019 r."
         if meetings and ORDINAL_MEETING.search(text[span[0]:span[1]]) and not NEXT.search(text[span[0]:span[1]]):
             _add_held(meetings, spans, nk, days, "", span)

@@ -144,7 +144,9 @@ class Scanner:
         self.text = doc._.text
         self.words = doc._.words
         self.word_chrome = doc._.word_chrome
-        self.strs = [self.text[s:e] for s, e in self.words]
+        self.strs = doc._.word_strs
+        if self.strs is None:
+            self.strs = [self.text[s:e] for s, e in self.words]
 
     def gap(self, i: int) -> str:
         """Text between word i and word i+1."""
@@ -314,9 +316,27 @@ def _nominative(words: tuple, head: int) -> tuple:
     return tuple(morph.nominative_phrase(list(words), head, frozenset(heads())))
 
 
+ADJ_CASE = re.compile(r"(?<=[scz]k)(?:iego|im|iemu|iej|ą|ich)$|(?<=dzk)(?:iego|im|iemu|iej|ą)$")
+UNIT_ENDING = {"Powiat": "i", "Gmina": "a", "Województwo": "ie", "Miasto": "ie"}
+
+
+def _adjective_nominative(place: str, head: str) -> str:
+    """"Powiatu Grajewskiego" → "Grajewski": a one-word -ski/-cki adjective morfeusz does not know,
+    given the ending that agrees with the unit's gender."""
+    if " " in place or head not in UNIT_ENDING:
+        return place
+    return ADJ_CASE.sub(UNIT_ENDING[head], place)
+
+
 def canonical(text: str, spans: list, head: int) -> str:
     """The name as written (quotes and hyphens kept) with its head phrase in the nominative
     and capitals-only words in title case."""
+    a = spans[0][0]  # only the name's own characters (and the one after it) matter: cached on them
+    return _canonical(text[a:spans[-1][1] + 1], tuple((s - a, e - a) for s, e in spans), head)
+
+
+@lru_cache(maxsize=50_000)
+def _canonical(text: str, spans: tuple, head: int) -> str:
     words = [text[s:e] for s, e in spans]
     cut = next((k for k in range(1, len(spans)) if any(q in text[spans[k - 1][1]:spans[k][0]] for q in OPEN_Q)),
                len(spans))
@@ -419,7 +439,8 @@ class OrganisationsComponent:
                 continue
             if "place" in flags:
                 place = morph.place_nominative(" ".join(strs[i + 1:end]))
-                name = f"{_title_case(morph.nominative_phrase([strs[i]], 0, frozenset(heads())))[0]} {place}"
+                head_nom = _title_case(morph.nominative_phrase([strs[i]], 0, frozenset(heads())))[0]
+                name = f"{head_nom} {_adjective_nominative(place, head_nom)}"
             else:
                 name = canonical(text, words[start:end], i - start)
             e_char = words[end - 1][1] + (1 if name[-1:] in CLOSE_Q else 0)

@@ -119,14 +119,16 @@ MAX_WORDS = 30       # a longer "item" is a paragraph, not a task
 PRIORITY = re.compile(r"priorytet", re.I)
 AREA_PREFIX = re.compile(r"^(?P<a>[^:„\"]{3,80}):\s+(?P<t>\S.{6,})$")
 REACH_BEFORE, REACH_AFTER = 400, 1500  # how far an inline task phrase reaches around "priorytet"
+HEAD_REACH = 40    # a list phrase starts right before its "priorytet" ("zadaniami priorytetowymi …")
+AREA_REACH = 160   # "W ramach obszaru <area> priorytetem …": the area comes first
 
 
-def _near(rx, text: str, mentions: list[int]):
+def _near(rx, text: str, mentions: list[int], before: int = REACH_BEFORE):
     """Matches of `rx` that hold one of the `mentions` of priority (each phrase names it near its
     start): searched only around them, which is much cheaper than scanning the whole text."""
     last_end = -1
     for p in mentions:
-        start = max(p - REACH_BEFORE, last_end, 0)
+        start = max(p - before, last_end, 0)
         if start > p:
             continue
         m = rx.search(text, start, min(len(text), p + REACH_AFTER))
@@ -418,12 +420,21 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
     # lists in a sentence ("zadaniami priorytetowymi powinny być: …"), also wrapped over lines
     mentions = [m.start() for m in PRIORITY.finditer(text)]
     for rx in pats.get("inline_list", []):
-        for m in _near(rx, text, mentions):
+        for m in _near(rx, text, mentions, HEAD_REACH):
             k = max(bisect_right(starts, m.start()) - 1, 0)
             if k in chrome or "„" in m.group("list") or '"' in m.group("list"):
                 continue
             for item, s, e in _split_inline(m.group("list"), m.start("list")):
                 add(item, area_at(m.start(), near=2), s, e)
+    # "W ramach obszaru pomoc społeczna priorytetem będzie …": area and tasks in one sentence
+    for rx in pats.get("area_inline", []):
+        for m in _near(rx, text, mentions, AREA_REACH):
+            k = max(bisect_right(starts, m.start()) - 1, 0)
+            if k in chrome or "„" in m.group("list") or '"' in m.group("list"):
+                continue
+            a = normalise_area(m.group("area"))
+            for item, s, e in _split_inline(m.group("list"), m.start("list")):
+                add(item, a, s, e)
     # proposals in quotes, also when the sentence is wrapped over lines
     for rx in pats.get("inline", []):
         for m in _near(rx, text, mentions):

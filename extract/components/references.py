@@ -16,6 +16,9 @@ for _name in ("legal_acts", "funding"):
         Doc.set_extension(_name, default=None)
 
 
+ACT_HEAD = re.compile(r"(?<!\w)(?=[Uu]chwał|[Zz]arządzeni|[Uu]staw)")
+
+
 @lru_cache(maxsize=None)
 def legal_patterns():
     months = "|".join(sorted(data.months(), key=len, reverse=True))
@@ -48,7 +51,19 @@ def _funding_candidates(word: str) -> tuple:
     return tuple(sorted(pats, key=lambda t: -len(t[0])))
 
 
+@lru_cache(maxsize=None)
+def named_funding_patterns():
+    """(prefix, a substring every match holds, regex): the substring skips texts cheaply."""
+    return [(spec["prefix"], spec["gate"], re.compile(spec["pattern"])) for spec in data.jsonl("funding_named.jsonl")]
+
+
 def _normalise_act(kind: str, m: re.Match) -> str:
+    if kind == "resolution_undated":  # "Uchwała Nr XII/85/2011 Rady Miejskiej w Sejnach"
+        head = "Uchwała" if m.group("head").lower().startswith("uchwał") else "Zarządzenie"
+        issuer = re.sub(r"\s+", " ", m.groupdict().get("issuer") or "")
+        return f"{head} nr {m.group('number')} {issuer}".strip()
+    if kind == "act_undated":  # "ustawy o działalności pożytku publicznego i o wolontariacie (Dz. U. …)"
+        return f"Ustawa o {re.sub(chr(92) + 's+', ' ', m.group('subject')).strip()}"
     date = re.sub(r"\s*roku$", " r.", m.group("date").strip())
     if not date.endswith("r."):
         date += " r."
@@ -62,16 +77,31 @@ def _normalise_act(kind: str, m: re.Match) -> str:
 
 
 def find_legal_acts(text: str, skip=lambda s: False) -> list[tuple[str, int, int]]:
-    out, seen = [], set()
+    out, seen, covered, numbers = [], set(), [], set()
+    # every act pattern starts with its head word: matched only where one stands, not searched
+    # over the whole text once per pattern
+    heads = [m.start() for m in ACT_HEAD.finditer(text)]
+    if not heads:
+        return out
     for kind, rx in legal_patterns():
-        for m in rx.finditer(text):
-            if skip(m.start()) or any(s < m.end() and m.start() < e for _a, s, e in out):
+        for m in filter(None, (rx.match(text, h) for h in heads)):
+            if skip(m.start()) or any(s < m.end() and m.start() < e for s, e in covered):
                 continue  # in chrome, or part of an act already found by a fuller form
+            covered.append((m.start(), m.end()))
+            number = (m.groupdict().get("number") or "").casefold()
+            if kind == "act_undated" and any(a.startswith("Ustawa z dnia") and
+                                             " ".join(m.group("subject").split()).startswith(a.split(" r. o ", 1)[-1])
+                                             for a, _s, _e in out):
+                continue  # the same statute, cited with its date elsewhere
+            if kind == "resolution_undated" and number in numbers:
+                continue  # the same resolution, cited with its date elsewhere
             act = _normalise_act(kind, m)
             key = act.casefold()
             if key in seen:
                 continue
             seen.add(key)
+            if number:
+                numbers.add(number)
             out.append((act, m.start(), m.end()))
     out.sort(key=lambda t: t[1])
     return out
@@ -87,7 +117,9 @@ class ReferencesComponent:
         text = doc._.text
         doc._.legal_acts = find_legal_acts(text, skip=chrome_test(doc))
         words = doc._.words
-        strs = [text[s:e] for s, e in words]
+        strs = doc._.word_strs
+        if strs is None:
+            strs = [text[s:e] for s, e in words]
         taken = [False] * len(words)
         found, seen = [], set()
         word_chrome = doc._.word_chrome
@@ -112,6 +144,18 @@ class ReferencesComponent:
                         seen.add(name)
                         found.append((name, words[i][0], words[i + n - 1][1]))
                     break
+        # "Programu Rządowego Aktywni+": a government programme named after its kind
+        in_chrome = chrome_test(doc)
+        for prefix, gate, rx in named_funding_patterns():
+            if gate not in text:
+                continue
+            for m in rx.finditer(text):
+                if any(fs < m.end() and m.start() < fe for _n, fs, fe in found) or in_chrome(m.start()):
+                    continue
+                name = f"{prefix} {m.group('name').rstrip(' i')}".strip()
+                if name not in seen:
+                    seen.add(name)
+                    found.append((name, m.start(), m.end()))
         # a longer programme name makes its shorter part redundant
         names = [f[0] for f in found]
         doc._.funding = [f for f in found if not any(f[0] != n and f[0] in n for n in names)]

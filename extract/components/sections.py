@@ -56,12 +56,15 @@ def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, p
     items = []
     marked = None
     table = gap = False
+    one_per_line = _one_per_line(lines, start)
     k = start
     while k + 1 < len(lines):
         k += 1
         s, e, raw = lines[k]
         t = raw.strip().strip("\u00a0")
         if not t:
+            if one_per_line and items:
+                break  # the block of one-line items ends at the blank line
             gap = True
             continue
         if table and gap:
@@ -86,7 +89,7 @@ def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, p
             if len(words) < 2:
                 continue
         elif not marked:
-            if items and (len(words) <= 4 and not re.search(r"[.;]$", body_clean)):
+            if items and not one_per_line and (len(words) <= 4 and not re.search(r"[.;]$", body_clean)):
                 break
             if HEADING_END.search(body_clean) or len(words) > 60:
                 break
@@ -94,7 +97,7 @@ def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, p
             continue
         lead = len(body) - len(body.lstrip())
         cs = s + off + lead
-        more, end, k = continuation(lines, k, chrome)
+        more, end, k = continuation(lines, k, chrome) if not one_per_line else ([], e, k)
         if more:
             body_clean = clean_item(" ".join([body_clean] + more))
             items.append((body_clean, cs, end))
@@ -103,3 +106,22 @@ def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, p
         if len(items) >= max_items:
             break
     return items
+
+
+def _one_per_line(lines, start: int) -> bool:
+    """Under a heading ending with a colon, a block of two or more unmarked lines none of which
+    ends with punctuation is a list written one item per line, not a hard-wrapped paragraph
+    (whose sentences end somewhere with a full stop)."""
+    if not HEADING_END.search(lines[start][2]):
+        return False
+    block = []
+    for _s, _e, raw in lines[start + 1:start + 40]:
+        t = raw.strip()
+        if not t:
+            if block:
+                break
+            continue
+        if MARKER.match(raw) or " | " in raw:
+            return False
+        block.append(t)
+    return len(block) >= 2 and not any(re.search(r"[.!?;,:]$", t) for t in block)
