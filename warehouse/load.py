@@ -373,9 +373,10 @@ class Loader:
                     [fetched_at, self.run_id, *_validators(doc), did])
                 return did
             if existing:
-                self._delete_extracted(did)
-                self._drop_orphan_organisations()
-                self.con.execute("DELETE FROM documents WHERE id = ?", [did])
+                with _ActivityChange(self.con, [did]):
+                    self._delete_extracted(did)
+                    self._drop_orphan_organisations()
+                    self.con.execute("DELETE FROM documents WHERE id = ?", [did])
             first_seen = existing[3] if existing else _now()
             self.con.execute(
                 """INSERT INTO documents (id, url, source, crawl_run_id, fetched_at, first_seen_at,
@@ -967,6 +968,12 @@ class _Batch:
             con.unregister(name)
 
     def write(self, loader: "Loader", extractor_version: str, now) -> None:
+        affected = [*self.replaced, *(u[0] for u in self.updates),
+                    *(r[0] for r in self.rows["organisation_mentions"])]
+        with _ActivityChange(loader.con, affected):
+            self._write(loader, extractor_version, now)
+
+    def _write(self, loader: "Loader", extractor_version: str, now) -> None:
         import pyarrow as pa
         con = loader.con
         if self.replaced:
@@ -1022,6 +1029,130 @@ class _Batch:
                        f"extractor_version = getvariable('partmon_version'), "
                        f"extracted_hash = content_hash "
                        f"FROM partmon_updates u WHERE documents.id = u.id")
+
+
+_ACTIVITY_KEYS = ("organisation_id", "municipality_id", "document_year", "process_id")
+
+
+class _ActivityChange:
+    """Keeps organisation_activity in step with the mentions of some documents.
+
+    On entry the documents' current contributions are taken out (as a negative delta), on
+    a clean exit their new ones are put in; the net change is applied in one go, inside the
+    caller's transaction, so the summary never disagrees with organisation_mentions.
+    """
+
+    def __init__(self, con, document_ids):
+        self.con = con
+        self.ids = sorted(set(i for i in document_ids if i))
+
+    def _contributions(self, sign: str) -> None:
+        self.con.execute(f"""INSERT INTO partmon_activity_delta
+            SELECT om.organisation_id, d.municipality_id, d.document_year, d.process_id,
+                   {sign}count(DISTINCT om.document_id), {sign}count(*)
+            FROM organisation_mentions om JOIN documents d ON d.id = om.document_id
+            WHERE om.document_id IN (SELECT id FROM partmon_activity_ids) GROUP BY ALL""")
+
+    def __enter__(self):
+        if not self.ids:
+            return self
+        import pyarrow as pa
+        self.con.register("partmon_activity_ids",
+                          pa.table({"id": pa.array(self.ids, pa.string())}))
+        self.con.execute("""CREATE OR REPLACE TEMP TABLE partmon_activity_delta (
+            organisation_id VARCHAR, municipality_id VARCHAR, document_year INTEGER,
+            process_id VARCHAR, documents BIGINT, mentions BIGINT)""")
+        self._contributions("-")
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if not self.ids:
+            return False
+        try:
+            if exc_type is None:
+                self._contributions("")
+                self._apply()
+                self.con.execute("DROP TABLE IF EXISTS partmon_activity_delta")
+                self.con.execute("DROP TABLE IF EXISTS partmon_activity_net")
+            # after a failure the transaction is rolled back, temporary tables with it
+        finally:
+            self.con.unregister("partmon_activity_ids")
+        return False
+
+    def _apply(self) -> None:
+        keys = ", ".join(_ACTIVITY_KEYS)
+        same = " AND ".join(f"a.{k} IS NOT DISTINCT FROM n.{k}" for k in _ACTIVITY_KEYS)
+        con = self.con
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE partmon_activity_net AS
+            SELECT {keys}, sum(documents)::BIGINT AS documents, sum(mentions)::BIGINT AS mentions
+            FROM partmon_activity_delta GROUP BY ALL
+            HAVING sum(documents) <> 0 OR sum(mentions) <> 0""")
+        if not con.execute("SELECT count(*) FROM partmon_activity_net").fetchone()[0]:
+            return
+        self._pair_documents("partmon_pairs_before")
+        con.execute(f"""UPDATE organisation_activity a
+            SET documents = a.documents + n.documents, mentions = a.mentions + n.mentions
+            FROM partmon_activity_net n WHERE {same}""")
+        con.execute(f"""INSERT INTO organisation_activity ({keys}, documents, mentions)
+            SELECT {keys}, documents, mentions FROM partmon_activity_net n
+            WHERE n.documents > 0
+              AND NOT EXISTS (SELECT 1 FROM organisation_activity a WHERE {same})""")
+        con.execute("DELETE FROM organisation_activity WHERE documents <= 0")
+        self._pair_documents("partmon_pairs_after")
+        # totals move by the net change; a municipality counts once it has a document
+        con.execute("""CREATE OR REPLACE TEMP TABLE partmon_totals_delta AS
+            WITH sums AS (
+              SELECT organisation_id, sum(documents) AS documents, sum(mentions) AS mentions
+              FROM partmon_activity_net GROUP BY 1),
+            munis AS (
+              SELECT coalesce(b.organisation_id, a.organisation_id) AS organisation_id,
+                     sum((coalesce(a.documents, 0) > 0)::INTEGER
+                         - (coalesce(b.documents, 0) > 0)::INTEGER) AS municipalities
+              FROM partmon_pairs_before b FULL JOIN partmon_pairs_after a
+                ON a.organisation_id = b.organisation_id AND a.municipality_id = b.municipality_id
+              GROUP BY 1)
+            SELECT s.organisation_id, coalesce(m.municipalities, 0)::BIGINT AS municipalities,
+                   s.documents::BIGINT AS documents, s.mentions::BIGINT AS mentions
+            FROM sums s LEFT JOIN munis m ON m.organisation_id = s.organisation_id""")
+        con.execute("""UPDATE organisation_totals t
+            SET municipalities = t.municipalities + x.municipalities,
+                documents = t.documents + x.documents, mentions = t.mentions + x.mentions
+            FROM partmon_totals_delta x WHERE t.organisation_id = x.organisation_id""")
+        con.execute("""INSERT INTO organisation_totals
+            SELECT x.* FROM partmon_totals_delta x WHERE x.documents > 0
+              AND x.organisation_id NOT IN (SELECT organisation_id FROM organisation_totals)""")
+        con.execute("DELETE FROM organisation_totals WHERE documents <= 0")
+        for table in ("partmon_pairs_before", "partmon_pairs_after", "partmon_totals_delta"):
+            con.execute(f"DROP TABLE {table}")
+
+    def _pair_documents(self, name: str) -> None:
+        """Documents per (organisation, municipality) the net change touches, as they stand."""
+        self.con.execute(f"""CREATE OR REPLACE TEMP TABLE {name} AS
+            SELECT a.organisation_id, a.municipality_id, sum(a.documents) AS documents
+            FROM organisation_activity a
+            JOIN (SELECT DISTINCT organisation_id, municipality_id FROM partmon_activity_net
+                  WHERE municipality_id IS NOT NULL) p
+              ON a.organisation_id = p.organisation_id AND a.municipality_id = p.municipality_id
+            GROUP BY ALL""")
+
+
+#: organisation_totals from organisation_activity; the caller adds a WHERE and closes it
+_TOTALS_SQL = """(organisation_id, municipalities, documents, mentions)
+    SELECT organisation_id, count(municipality_id), sum(documents), sum(mentions)
+    FROM (SELECT organisation_id, municipality_id, sum(documents) AS documents,
+                 sum(mentions) AS mentions FROM organisation_activity"""
+
+
+def rebuild_organisation_activity(con) -> None:
+    """Recompute organisation_activity and organisation_totals from organisation_mentions
+    (a repair; tests compare)."""
+    con.execute("DELETE FROM organisation_activity")
+    con.execute("""INSERT INTO organisation_activity
+        SELECT om.organisation_id, d.municipality_id, d.document_year, d.process_id,
+               count(DISTINCT om.document_id), count(*)
+        FROM organisation_mentions om JOIN documents d ON d.id = om.document_id GROUP BY ALL""")
+    con.execute("DELETE FROM organisation_totals")
+    con.execute(f"INSERT INTO organisation_totals {_TOTALS_SQL} GROUP BY ALL) GROUP BY ALL")
 
 
 class _Transaction:

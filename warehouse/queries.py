@@ -55,6 +55,26 @@ def _where(voivodeship=None, years=None, municipality_ids=None, year_expr="d.doc
 
 
 _DOCS = "documents d LEFT JOIN municipalities mu ON mu.id = d.municipality_id"
+# organisation mentions summed per (organisation, municipality, year, process) at load time;
+# aliased `d` so the filters of _where apply to it unchanged (a few thousand rows, not every
+# mention)
+_ACTIVITY = ("organisation_activity d LEFT JOIN municipalities mu "
+             "ON mu.id = d.municipality_id")
+
+
+def _organisation_figures(voivodeship, years, process_kind, extra: str = "TRUE",
+                          extra_params: Sequence = ()) -> tuple[str, list]:
+    """SQL of (organisation_id, municipalities, documents, mentions) within the filters:
+    the stored totals when there are none, else organisation_activity summed. `extra` is a
+    condition on organisations `o`."""
+    if not (voivodeship or years or process_kind):
+        return (f"SELECT t.* FROM organisation_totals t JOIN organisations o "
+                f"ON o.id = t.organisation_id WHERE {extra}", list(extra_params))
+    where, params = _where(voivodeship, years, process_kind=process_kind)
+    return (f"""SELECT d.organisation_id, count(DISTINCT d.municipality_id) AS municipalities,
+                       sum(d.documents)::BIGINT AS documents, sum(d.mentions)::BIGINT AS mentions
+                FROM {_ACTIVITY} JOIN organisations o ON o.id = d.organisation_id
+                WHERE {where} AND {extra} GROUP BY 1""", params + list(extra_params))
 
 
 # --- overview -------------------------------------------------------------------------------
@@ -78,17 +98,20 @@ def summary(con, voivodeship=None, years=None, process_kind=None) -> pd.DataFram
     where, params = _where(voivodeship, years, process_kind=process_kind)
     mwhere, mparams = _where(voivodeship, years, year_expr="coalesce(m.year, d.document_year)",
                              process_kind=process_kind)
+    organisations = (f"SELECT count(DISTINCT d.organisation_id) AS n FROM {_ACTIVITY} "
+                     f"WHERE {where}" if where != "TRUE"
+                     else "SELECT count(*) AS n FROM organisation_totals")
     return _df(con, f"""
-        SELECT
-          (SELECT count(DISTINCT d.municipality_id) FROM {_DOCS} WHERE {where}) AS municipalities,
-          (SELECT count(*) FROM {_DOCS} WHERE {where}) AS documents,
-          (SELECT count(*) FROM meetings m JOIN {_DOCS} ON d.id = m.document_id
-             WHERE {mwhere}) AS meetings,
-          (SELECT count(DISTINCT om.organisation_id) FROM organisation_mentions om
-             JOIN {_DOCS} ON d.id = om.document_id WHERE {where}) AS organisations,
-          (SELECT coalesce(sum(m.participants), 0) FROM meetings m JOIN {_DOCS}
-             ON d.id = m.document_id WHERE {mwhere})::BIGINT AS participants
-        """, params + params + mparams + params + mparams)
+        WITH docs AS (
+          SELECT count(DISTINCT d.municipality_id) AS municipalities, count(*) AS documents
+          FROM {_DOCS} WHERE {where}),
+        meets AS (
+          SELECT count(*) AS meetings, coalesce(sum(m.participants), 0)::BIGINT AS participants
+          FROM meetings m JOIN {_DOCS} ON d.id = m.document_id WHERE {mwhere}),
+        orgs AS ({organisations})
+        SELECT docs.municipalities, docs.documents, meets.meetings,
+               orgs.n AS organisations, meets.participants
+        FROM docs, meets, orgs""", params + mparams + (params if where != "TRUE" else []))
 
 
 def meetings_over_time(con, voivodeship=None, years=None, process_kind=None) -> pd.DataFrame:
@@ -150,9 +173,8 @@ def top_municipalities(con, voivodeship=None, years=None, limit: int = 10,
           FROM meetings m JOIN {_DOCS} ON d.id = m.document_id
           WHERE {mwhere} GROUP BY 1),
         orgs AS (
-          SELECT d.municipality_id AS id, count(DISTINCT om.organisation_id) AS organisations
-          FROM organisation_mentions om JOIN {_DOCS} ON d.id = om.document_id
-          WHERE {where} GROUP BY 1)
+          SELECT d.municipality_id AS id, count(DISTINCT d.organisation_id) AS organisations
+          FROM {_ACTIVITY} WHERE {where} GROUP BY 1)
         SELECT mu.id, mu.name, mu.kind, mu.voivodeship, docs.documents,
                coalesce(meets.meetings, 0) AS meetings, meets.participants,
                coalesce(orgs.organisations, 0) AS organisations
@@ -165,15 +187,11 @@ def top_municipalities(con, voivodeship=None, years=None, limit: int = 10,
 def top_organisations(con, voivodeship=None, years=None, limit: int = 10,
                       process_kind=None) -> pd.DataFrame:
     """The organisations mentioned in most municipalities (then documents) within the filters."""
-    where, params = _where(voivodeship, years, process_kind=process_kind)
+    figures, params = _organisation_figures(voivodeship, years, process_kind)
     return _df(con, f"""
-        SELECT o.id, o.name, o.kind,
-               count(DISTINCT d.municipality_id) AS municipalities,
-               count(DISTINCT d.id) AS documents, count(*) AS mentions
-        FROM organisation_mentions om JOIN organisations o ON o.id = om.organisation_id
-        JOIN {_DOCS} ON d.id = om.document_id
-        WHERE {where}
-        GROUP BY o.id, o.name, o.kind
+        WITH top AS ({figures})
+        SELECT o.id, o.name, o.kind, t.municipalities, t.documents, t.mentions
+        FROM top t JOIN organisations o ON o.id = t.organisation_id
         ORDER BY municipalities DESC, documents DESC, mentions DESC, o.name LIMIT ?""",
                params + [int(limit)])
 
@@ -248,9 +266,8 @@ def municipality_organisations(con, municipality_ids, years=None, process_kind=N
                            process_year=process_year)
     return _df(con, f"""
         SELECT d.municipality_id, o.id AS organisation_id, o.name, o.kind,
-               count(DISTINCT d.id) AS documents, count(*) AS mentions
-        FROM organisation_mentions om JOIN organisations o ON o.id = om.organisation_id
-        JOIN {_DOCS} ON d.id = om.document_id
+               sum(d.documents)::BIGINT AS documents, sum(d.mentions)::BIGINT AS mentions
+        FROM {_ACTIVITY} JOIN organisations o ON o.id = d.organisation_id
         WHERE {where} GROUP BY ALL
         ORDER BY d.municipality_id, documents DESC, mentions DESC, o.name""", params)
 
@@ -260,13 +277,20 @@ def municipality_organisations(con, municipality_ids, years=None, process_kind=N
 def organisation_list(con, search: str | None = None, kind: str | None = None,
                       voivodeship=None, years=None, process_kind=None) -> pd.DataFrame:
     """Organisations with how many municipalities and documents mention them."""
+    if not search:  # the summed activity answers it without touching every mention
+        figures, params = _organisation_figures(
+            voivodeship, years, process_kind, *(("o.kind = ?", [kind]) if kind else ()))
+        return _df(con, f"""
+            WITH per AS ({figures})
+            SELECT o.id, o.name, o.kind, p.municipalities, p.documents, p.mentions
+            FROM per p JOIN organisations o ON o.id = p.organisation_id
+            ORDER BY municipalities DESC, documents DESC, o.name""", params)
     where, params = _where(voivodeship, years, process_kind=process_kind)
-    if search:
-        where += " AND (o.name ILIKE ? OR om.surface ILIKE ?)"
-        params += [f"%{search}%"] * 2
     if kind:
         where += " AND o.kind = ?"
         params.append(kind)
+    where += " AND (o.name ILIKE ? OR om.surface ILIKE ?)"
+    params += [f"%{search}%"] * 2
     return _df(con, f"""
         SELECT o.id, o.name, o.kind, count(DISTINCT d.municipality_id) AS municipalities,
                count(DISTINCT d.id) AS documents, count(*) AS mentions
@@ -331,11 +355,12 @@ def document_list(con, voivodeship=None, years=None, municipality_ids=None,
     every word (ILIKE). `match` says which (`fulltext`/`substring`), `snippet` shows where."""
     where, params = _where(voivodeship, years, municipality_ids, process_kind=process_kind)
     hits = document_search(con, search, limit=max(limit, 1000)) if search else None
-    order, snippet, match = "d.document_date DESC NULLS LAST, mu.name, title", "NULL", "NULL"
+    order = "hit_rank NULLS LAST, date DESC NULLS LAST, municipality, title"
+    rank, snippet, match = "NULL::BIGINT", "NULL", "NULL"
     if hits is not None and not hits.empty:
         con.register("partmon_hits", hits.assign(rank=range(len(hits))))
         where += " AND d.id IN (SELECT id FROM partmon_hits)"
-        order = "(SELECT rank FROM partmon_hits h WHERE h.id = d.id)"
+        rank = "(SELECT rank FROM partmon_hits h WHERE h.id = d.id)"
         snippet = "(SELECT snippet FROM partmon_hits h WHERE h.id = d.id)"
         match = "'fulltext'"
     elif search:
@@ -349,17 +374,26 @@ def document_list(con, voivodeship=None, years=None, municipality_ids=None,
         match = "'substring'"
         params = [words[0], words[0]] + params if words else params
     try:
+        # the page first, then counts for its documents only (not for every document)
         return _df(con, f"""
-            SELECT d.id, d.document_date AS date, mu.name AS municipality, mu.voivodeship,
-                   {_TITLE} AS title, d.content_type,
-                   (SELECT count(*) FROM meetings m WHERE m.document_id = d.id) AS meetings,
-                   (SELECT count(DISTINCT organisation_id) FROM organisation_mentions om
-                      WHERE om.document_id = d.id) AS organisations,
-                   (SELECT count(*) FROM priority_tasks p WHERE p.document_id = d.id)
-                      AS priority_tasks,
-                   {snippet} AS snippet, {match} AS match, d.url
-            FROM {_DOCS} WHERE {where}
-            ORDER BY {order} LIMIT ?""", params + [int(limit)])
+            WITH page AS (
+              SELECT d.id, d.document_date AS date, mu.name AS municipality, mu.voivodeship,
+                     {_TITLE} AS title, d.content_type, {snippet} AS snippet,
+                     {match} AS match, d.url, {rank} AS hit_rank
+              FROM {_DOCS} WHERE {where} ORDER BY {order} LIMIT ?),
+            m AS (SELECT document_id, count(*) AS n FROM meetings
+                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1),
+            o AS (SELECT document_id, count(DISTINCT organisation_id) AS n
+                  FROM organisation_mentions
+                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1),
+            t AS (SELECT document_id, count(*) AS n FROM priority_tasks
+                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1)
+            SELECT p.id, p.date, p.municipality, p.voivodeship, p.title, p.content_type,
+                   coalesce(m.n, 0) AS meetings, coalesce(o.n, 0) AS organisations,
+                   coalesce(t.n, 0) AS priority_tasks, p.snippet, p.match, p.url
+            FROM page p LEFT JOIN m ON m.document_id = p.id LEFT JOIN o ON o.document_id = p.id
+            LEFT JOIN t ON t.document_id = p.id
+            ORDER BY {order}""", params + [int(limit)])
     finally:
         if hits is not None and not hits.empty:
             con.unregister("partmon_hits")

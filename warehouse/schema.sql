@@ -623,3 +623,34 @@ FROM hits h JOIN df USING (word_no) JOIN search_index_state s USING (document_id
 GROUP BY h.document_id, d.url, d.title
 HAVING count(DISTINCT h.word_no) = (SELECT count(*) FROM words)
 ORDER BY score DESC;
+
+-- Organisation activity, summed at load time so dashboard queries read thousands of rows
+-- instead of joining every mention (warehouse/load.py keeps it in step, in the same
+-- transaction as the extraction batch; created from the mentions when first added).
+CREATE TABLE IF NOT EXISTS organisation_activity AS
+SELECT om.organisation_id, d.municipality_id, d.document_year, d.process_id,
+       count(DISTINCT om.document_id)::BIGINT AS documents, count(*)::BIGINT AS mentions
+FROM organisation_mentions om JOIN documents d ON d.id = om.document_id
+GROUP BY ALL;
+COMMENT ON TABLE organisation_activity IS 'Mentions of organisations summed per organisation, municipality, year and process (a summary of organisation_mentions joined with documents, maintained by the loader with every extraction batch; read by the dashboard).';
+COMMENT ON COLUMN organisation_activity.organisation_id IS 'organisations.id of the organisation mentioned.';
+COMMENT ON COLUMN organisation_activity.municipality_id IS 'documents.municipality_id of the mentioning documents, or null.';
+COMMENT ON COLUMN organisation_activity.document_year IS 'documents.document_year of the mentioning documents, or null.';
+COMMENT ON COLUMN organisation_activity.process_id IS 'documents.process_id of the mentioning documents, or null.';
+COMMENT ON COLUMN organisation_activity.documents IS 'Documents (with this municipality, year and process) mentioning the organisation; rows reaching 0 are deleted.';
+COMMENT ON COLUMN organisation_activity.mentions IS 'Mentions of the organisation in those documents.';
+
+-- Per-organisation totals over all documents, for the unfiltered dashboard views (kept in
+-- step with organisation_activity by the loader).
+CREATE TABLE IF NOT EXISTS organisation_totals AS
+SELECT organisation_id, count(municipality_id)::BIGINT AS municipalities,
+       sum(documents)::BIGINT AS documents, sum(mentions)::BIGINT AS mentions
+FROM (SELECT organisation_id, municipality_id, sum(documents) AS documents,
+             sum(mentions) AS mentions
+      FROM organisation_activity GROUP BY ALL)
+GROUP BY ALL;
+COMMENT ON TABLE organisation_totals IS 'One row per mentioned organisation: in how many municipalities and documents it is mentioned, over all documents (organisation_activity summed; maintained by the loader).';
+COMMENT ON COLUMN organisation_totals.organisation_id IS 'organisations.id of the organisation.';
+COMMENT ON COLUMN organisation_totals.municipalities IS 'Distinct municipalities whose documents mention it.';
+COMMENT ON COLUMN organisation_totals.documents IS 'Documents mentioning it.';
+COMMENT ON COLUMN organisation_totals.mentions IS 'Mentions of it in all documents.';

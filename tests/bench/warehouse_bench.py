@@ -4,7 +4,8 @@ dashboard query and full-text search latency, and the re-load of unchanged docum
 The documents come from our own generator (tests/warehouse_synth.py). Only the loader's
 calls are timed (generation is not). Prints figures, asserts nothing.
 Set PARTMON_BENCH_DOCS to change the number of documents (default 100,000) and
-PARTMON_BENCH_PROGRESS=1 to see each batch's times on stderr.
+PARTMON_BENCH_PROGRESS=1 to see each batch's times on stderr; PARTMON_BENCH_DB=FILE keeps the
+loaded warehouse in FILE (replaced if present) for looking into afterwards.
 """
 from __future__ import annotations
 
@@ -127,6 +128,11 @@ def main() -> None:
     n = int(os.environ.get("PARTMON_BENCH_DOCS", "100000"))
     with tempfile.TemporaryDirectory(prefix="partmon-bench-") as tmp:
         db = Path(tmp) / "bench.duckdb"
+        keep = os.environ.get("PARTMON_BENCH_DB")
+        if keep:
+            db = Path(keep)
+            for old in db.parent.glob(db.name + "*"):
+                old.unlink()
         print(f"warehouse, {n:,} synthetic extracted documents, batches of {BATCH}:")
         first = _load(db, n)
         total = first["documents"] + first["to_extract"] + first["extractions"]
@@ -135,7 +141,7 @@ def main() -> None:
         print(f"    extractions stored                 {n / first['extractions']:>10,.0f} docs/s"
               f"   ({first['rows'] / first['extractions']:,.0f} extracted rows/s)")
         print(f"    overall                            {n / total:>10,.0f} docs/s")
-        size = sum(p.stat().st_size for p in Path(tmp).glob("bench.duckdb*"))
+        size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*"))
         print(f"  size on disk                         {size / 2**20:>10,.0f} MiB"
               f"   ({size / n / 1024:.1f} KiB per document, bodies included)")
         again = _load(db, n)
