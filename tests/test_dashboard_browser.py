@@ -3,15 +3,12 @@ in headless Debian Chromium; every page is screenshotted to test-artifacts/."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import time
 import urllib.request
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from conftest import ARTIFACTS, REPO, free_port
+from conftest import ARTIFACTS, running_dashboard
 from dashboard_fixture import BROKEN_TEXT_ERROR, build_warehouse, report_url
 
 pytestmark = pytest.mark.browser
@@ -24,33 +21,9 @@ def server(tmp_path_factory):
     """One Streamlit server for the module, started exactly as `partmon dashboard` does."""
     db = build_warehouse(tmp_path_factory.mktemp("dashboard-browser") / "dash.duckdb",
                          broken_source=True)
-    port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "dashboard" / "app.py"),
-           "--server.port", str(port), "--server.headless", "true",
-           "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-           "--", "--db", str(db)]
     log = tmp_path_factory.mktemp("dashboard-log") / "streamlit.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(url + "_stcore/health", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"streamlit did not start:\n{log.read_text()[-2000:]}")
-                time.sleep(0.3)
+    with running_dashboard(db, log, timeout_s=60) as url:
         yield {"url": url, "db": db, "log": log}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
     assert "Traceback" not in log.read_text(), log.read_text()[-3000:]
 
 
