@@ -146,7 +146,8 @@ def test_municipalities_page_compares_both_priority_task_lists(server, page):
     main.get_by_text("Pokaż wszystkie dane w tabelach").click()
     expect(main.get_by_text("Zadania priorytetowe (7)")).to_be_visible()
     with page.expect_download() as info:
-        main.get_by_test_id("stDownloadButton").nth(-4).get_by_role("button").click()
+        # by its widget key, not its position: the later tables may still be drawing
+        main.locator(".st-key-csv_municipalities_tasks").get_by_role("button").click()
     assert info.value.suggested_filename == "municipalities_tasks.csv"
     info.value.save_as(str(ARTIFACTS / "dashboard-municipalities-tasks.csv"))
     csv = (ARTIFACTS / "dashboard-municipalities-tasks.csv").read_text(encoding="utf-8-sig")
