@@ -1,48 +1,94 @@
-"""The extractor's quality on partmon's own held-out corpus (tests/heldout/), scored by the shared scorer.
+"""The extractor's quality on partmon's own held-out corpora (tests/heldout/, tests/heldout2/), scored by the shared scorer.
 
-The corpus is independent of the extractor's tuning material; the floors below are what a
-user may rely on and are raised as the extractor improves.
+Both corpora are independent of the extractor's tuning material (the second was written by
+an engineer who never read the extractor's patterns); the floors below are what a user may
+rely on and are raised as the extractor improves.
 """
 from __future__ import annotations
 
 import html
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
 import pdfplumber
 import pytest
 
-from conftest import ARTIFACTS, SHARED
+from conftest import ARTIFACTS, REPO, SHARED
 from heldout import build as heldout_build
 from heldout import pdfgen
 from heldout import score as heldout_score
 
-CORE_FLOOR = 0.85
-ALL_FLOOR = 0.85
 SCHEMA = json.loads((SHARED / "contract" / "extraction.schema.json").read_text(encoding="utf-8"))
 CONTRACT_FIELDS = set(SCHEMA["required"])
 GOLD_EXTRA = {"aliases", "optional"}
 
 
+@dataclass(frozen=True)
+class Corpus:
+    """One held-out corpus folder, the variety it promises and the score floors it must keep."""
+    name: str
+    folder: Path
+    core_floor: float
+    all_floor: float
+    min_reports: int
+    min_by_ext: dict
+    min_voivodeships: int
+
+
+CORPORA = {
+    "heldout": Corpus("heldout", REPO / "tests" / "heldout", core_floor=0.85, all_floor=0.85,
+                      min_reports=26, min_by_ext={".txt": 10, ".html": 8, ".pdf": 8}, min_voivodeships=10),
+    # measured 2026-11-22 on 30 reports: core macro F1 0.799, all-field 0.827; floors about 0.05 below.
+    "heldout2": Corpus("heldout2", REPO / "tests" / "heldout2", core_floor=0.75, all_floor=0.77,
+                       min_reports=30, min_by_ext={".txt": 15, ".html": 9, ".pdf": 6}, min_voivodeships=14),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(CORPORA))
+def spec(request) -> Corpus:
+    return CORPORA[request.param]
+
+
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    out = tmp_path_factory.mktemp("heldout") / "corpus"
-    return heldout_build.build(out)
+def corpus(spec, tmp_path_factory):
+    out = tmp_path_factory.mktemp(spec.name) / "corpus"
+    return heldout_build.build(out, spec.folder)
 
 
-def test_corpus_has_the_promised_variety(corpus):
+def _golds(corpus):
+    return [json.loads(p.with_name(p.stem + ".gold.json").read_text(encoding="utf-8")) for p in corpus]
+
+
+def test_corpus_has_the_promised_variety(spec, corpus):
     by_ext = {}
     for path in corpus:
         by_ext.setdefault(path.suffix, []).append(path)
-    assert len(corpus) >= 26
-    assert len(by_ext[".txt"]) >= 10 and len(by_ext[".html"]) >= 8 and len(by_ext[".pdf"]) >= 8
-    golds = [json.loads(p.with_name(p.stem + ".gold.json").read_text(encoding="utf-8")) for p in corpus]
+    assert len(corpus) >= spec.min_reports
+    for ext, least in spec.min_by_ext.items():
+        assert len(by_ext.get(ext, [])) >= least, (ext, len(by_ext.get(ext, [])))
+    golds = _golds(corpus)
     voivodeships = {g["municipality"]["voivodeship"] for g in golds if g["municipality"]}
     kinds = {g["municipality"]["kind"] for g in golds if g["municipality"]}
-    assert len(voivodeships - {None}) >= 10
+    assert len(voivodeships - {None}) >= spec.min_voivodeships
     assert {"gmina", "miasto", "powiat", "województwo"} <= kinds
+
+
+def test_second_corpus_spans_years_processes_and_ambiguous_names():
+    """tests/heldout2 covers 2008-2025, a gmina whose name several voivodeships share (no cue: null) and next meetings."""
+    names = heldout_build.report_names(CORPORA["heldout2"].folder)
+    golds = [json.loads((CORPORA["heldout2"].folder / "gold" / f"{n}.gold.json").read_text(encoding="utf-8"))
+             for n in names]
+    years = {int(g["document_date"][:4]) for g in golds if g["document_date"]}
+    assert min(years) <= 2008 and max(years) >= 2025, sorted(years)
+    assert len(years) >= 14, sorted(years)
+    assert sum(g["municipality"]["voivodeship"] is None for g in golds) >= 2
+    assert sum(g["next_meeting"] is not None for g in golds) >= 8
+    assert sum(len(g["meetings"]) > 1 for g in golds) >= 4
+    for field in ("goals", "priority_tasks", "legal_acts", "funding", "people"):
+        assert sum(bool(g[field]) for g in golds) >= 5, field
 
 
 def test_every_gold_file_follows_the_contract(corpus):
@@ -57,11 +103,11 @@ def test_every_gold_file_follows_the_contract(corpus):
             assert set(org) <= {"name", "kind", "mentions"} | GOLD_EXTRA, (gold_path.name, org)
 
 
-def test_gold_items_are_written_in_their_report():
+def test_gold_items_are_written_in_their_report(spec):
     """Every date text, organisation mention, goal and priority task of a gold file is in its report."""
     problems = []
-    for name, src in heldout_build.report_names().items():
-        gold = json.loads((heldout_build.GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))
+    for name, src in heldout_build.report_names(spec.folder).items():
+        gold = json.loads((spec.folder / "gold" / f"{name}.gold.json").read_text(encoding="utf-8"))
         text = _flat(_source_text(src))
         wanted = [d["text"] for d in gold["dates"]]
         wanted += [m for org in gold["organisations"] for m in org["mentions"]]
@@ -114,14 +160,35 @@ def test_pdfs_are_real_and_the_scan_has_no_text_layer(corpus):
     assert multi, "a multi-page PDF with 'Strona N z M' footers is expected"
 
 
+def test_second_corpus_pdfs_have_two_columns_and_a_table_across_a_page_break(spec, corpus):
+    if spec.name != "heldout2":
+        pytest.skip("layout promises of tests/heldout2 only")
+    pdfs = {p.stem: p for p in corpus if p.suffix == ".pdf"}
+    two_columns = [p for p in pdfs.values() if _has_two_columns(p)]
+    assert two_columns, "a two-column PDF is expected"
+    table_pdf = pdfs["bydgoszcz-warsztaty-lista-obecnosci-tabela"]
+    with pdfplumber.open(table_pdf) as doc:
+        pages = [page.extract_text() or "" for page in doc.pages]
+    assert "Fundacja Wspólnota Nadziei" in pages[0] and "Rada Działalności Pożytku Publicznego Miasta" in pages[1]
+    assert "Organizacja / instytucja" in pages[1], "the header row repeats after the page break"
+
+
+def _has_two_columns(path: Path) -> bool:
+    """Body words start both near the left margin and just right of the page's middle on one page."""
+    with pdfplumber.open(path) as doc:
+        page = doc.pages[0]
+        middle = page.width / 2
+        starts = {round(line["x0"]) for line in page.extract_text_lines()}
+    return any(x < 80 for x in starts) and any(middle < x < middle + 40 for x in starts)
+
+
 def _pdf_text(path: Path) -> str:
     with pdfplumber.open(path) as doc:
         return "\n".join(page.extract_text() or "" for page in doc.pages)
 
 
-def test_html_reports_come_in_legacy_encodings():
-    reports = heldout_build.REPORTS
-    raw = {p.name: p.read_bytes() for p in reports.glob("*.html")}
+def test_html_reports_come_in_legacy_encodings(spec):
+    raw = {p.name: p.read_bytes() for p in (spec.folder / "reports").glob("*.html")}
     not_utf8 = []
     for name, body in raw.items():
         try:
@@ -132,22 +199,22 @@ def test_html_reports_come_in_legacy_encodings():
 
 
 @pytest.fixture(scope="module")
-def predictions(corpus, tmp_path_factory):
+def predictions(spec, corpus, tmp_path_factory):
     """The real `partmon extract` run over the built corpus."""
-    out = tmp_path_factory.mktemp("heldout-run") / "pred.jsonl"
+    out = tmp_path_factory.mktemp(f"{spec.name}-run") / "pred.jsonl"
     heldout_score.extract(corpus, out)
     return out
 
 
 @pytest.fixture(scope="module")
-def scored(corpus, predictions):
+def scored(spec, corpus, predictions):
     if not heldout_score.SCORE_SCRIPT.exists():
         pytest.skip(f"shared score script absent: {heldout_score.SCORE_SCRIPT}")
     gold_dir = corpus[0].parent
     table = heldout_score.score(gold_dir, predictions)
     ARTIFACTS.mkdir(exist_ok=True)
-    (ARTIFACTS / "heldout-score.txt").write_text(table, encoding="utf-8")
-    (ARTIFACTS / "heldout-score-verbose.txt").write_text(
+    (ARTIFACTS / f"{spec.name}-score.txt").write_text(table, encoding="utf-8")
+    (ARTIFACTS / f"{spec.name}-score-verbose.txt").write_text(
         heldout_score.score(gold_dir, predictions, verbose=True), encoding="utf-8")
     return table
 
@@ -160,10 +227,10 @@ def test_every_record_follows_the_schema(corpus, predictions):
         assert "error" not in record, f"{record['path']}: {record.get('error')}"
 
 
-def test_extraction_quality_stays_above_the_floors(scored, corpus):
+def test_extraction_quality_stays_above_the_floors(spec, scored, corpus):
     table = scored
     result = heldout_score.parse(table)
     assert f"documents {len(corpus)} " in table
     assert "no prediction for" not in table
-    assert result["core"] >= CORE_FLOOR, table
-    assert result["all"] >= ALL_FLOOR, table
+    assert result["core"] >= spec.core_floor, table
+    assert result["all"] >= spec.all_floor, table

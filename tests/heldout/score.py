@@ -1,6 +1,8 @@
-"""Measure the extractor on the held-out corpus: build it, run the real `partmon extract`, score.
+"""Measure the extractor on a held-out corpus: build it, run the real `partmon extract`, score.
 
-usage: python -m tests.heldout.score [--verbose] [--keep DIR]
+usage: python -m tests.heldout.score [--verbose] [--keep DIR] [--corpus CORPUS_DIR]
+
+CORPUS_DIR defaults to `tests/heldout/`; `--corpus tests/heldout2` scores the second corpus.
 
 Prints the table of /work/shared/eval/score.py (per-field precision, recall, F1 and the
 macro lines); `make bench` and the notes quote it. Used by tests/test_extract_quality.py.
@@ -14,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .build import build
+from .build import HERE, build
 
 REPO = Path(__file__).resolve().parents[2]
 SCORE_SCRIPT = REPO.parent / "shared" / "eval" / "score.py"
@@ -55,10 +57,10 @@ def parse(table: str) -> dict:
     return {"fields": fields, "core": float(macro.group(1)), "all": float(macro.group(2))}
 
 
-def run(work_dir: Path, verbose: bool = False) -> tuple[str, Path]:
-    """Build the corpus in `work_dir`, extract, score; returns (table, predictions file)."""
+def run(work_dir: Path, verbose: bool = False, corpus_dir=HERE) -> tuple[str, Path]:
+    """Build the corpus `corpus_dir` in `work_dir`, extract, score; returns (table, predictions file)."""
     corpus = work_dir / "corpus"
-    paths = build(corpus)
+    paths = build(corpus, corpus_dir)
     predictions = work_dir / "pred.jsonl"
     extract(paths, predictions)
     return score(corpus, predictions, verbose), predictions
@@ -70,11 +72,15 @@ def main(argv: list[str]) -> int:
         return 2
     verbose = "--verbose" in argv
     keep = argv[argv.index("--keep") + 1] if "--keep" in argv else None
+    corpus_dir = Path(argv[argv.index("--corpus") + 1]) if "--corpus" in argv else HERE
+    if not (corpus_dir / "gold").is_dir():
+        print(f"{corpus_dir}: not a corpus folder (needs reports/ and gold/)", file=sys.stderr)
+        return 2
     if keep:
-        table, _ = run(Path(keep), verbose)
+        table, _ = run(Path(keep), verbose, corpus_dir)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            table, _ = run(Path(tmp), verbose)
+            table, _ = run(Path(tmp), verbose, corpus_dir)
     print(table, end="")
     return 0
 
