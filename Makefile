@@ -2,7 +2,7 @@
 VENV    := .venv
 PY      := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
-DEBS    := chromium fonts-dejavu-core poppler-utils tesseract-ocr tesseract-ocr-pol redis-server
+DEBS    := chromium fonts-dejavu-core poppler-utils tesseract-ocr tesseract-ocr-pol antiword redis-server
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test bench setup system-packages clean
@@ -19,7 +19,7 @@ bench: setup
 setup: system-packages $(STAMP)
 
 # Debian packages: chromium for the browser tests, DejaVu fonts for Polish letters in the
-# demo PDFs, poppler for the PDF benchmark, tesseract (Polish) for scanned PDFs, redis for
+# demo PDFs, poppler for the PDF benchmark, tesseract (Polish) for scanned PDFs, antiword for old .doc reports, redis for
 # distributed crawling. Installed only when one is missing.
 system-packages:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

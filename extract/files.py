@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import Iterable, Iterator
 
-SUPPORTED = (".html", ".htm", ".pdf", ".txt")
+SUPPORTED = (".html", ".htm", ".pdf", ".txt", ".docx", ".odt", ".doc")
 
 
 def _read(path: str) -> dict:

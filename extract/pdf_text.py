@@ -163,7 +163,7 @@ def _line(words: list[dict]) -> dict:
         parts.append(w["text"])
     return {"text": "".join(parts), "top": min(w["top"] for w in words),
             "bottom": max(w["bottom"] for w in words), "x0": words[0]["x0"],
-            "x1": words[-1]["x1"], "size": size}
+            "x1": words[-1]["x1"], "size": size, "first_width": words[0]["x1"] - words[0]["x0"]}
 
 
 # --- running headers and footers -------------------------------------------------------
@@ -236,8 +236,15 @@ def _gutter(lines: list[list[dict]], width: float) -> float | None:
     col_width = best - min(left_starts)
     if not left_ends or statistics.median(left_ends) < best - 0.35 * col_width:
         return None
+    # a short right column (the article ends early) is still a column when its lines start
+    # on one edge; a few stray words to the right (page numbers, stamps) are not
     right_chars = sum(len(w["text"]) for w in words if w["x0"] >= best)
-    if right_chars < 0.2 * sum(len(w["text"]) for w in words):
+    if right_chars < 0.08 * sum(len(w["text"]) for w in words):
+        return None
+    right_starts = [min(w["x0"] for w in ln if w["x0"] >= best) for ln in lines
+                    if any(w["x0"] >= best for w in ln) and not _spans(ln, best)]
+    edge = min(right_starts)
+    if sum(1 for x in right_starts if x - edge < 4) < 0.6 * len(right_starts):
         return None
     return best
 
@@ -256,7 +263,7 @@ def _page_flow(page: dict) -> list[dict]:
         if left:
             flow.extend(left)
         if left and right:
-            flow.append({"break": True})
+            flow.append({"column": True})   # a paragraph may run on into the next column
         flow.extend(right)
         if left or right:
             flow.append({"break": True})
@@ -317,6 +324,11 @@ def _compose(pages: list[dict], ocr: dict[int, str]) -> str:
                 end_para()
                 prev = None
                 continue
+            if item.get("column"):
+                if para and para[-1]["x1"] < para[-1].get("edge", 0) * 0.85:
+                    end_para()
+                prev = None
+                continue
             if "table" in item:
                 end_para()
                 rows = item["table"]
@@ -366,9 +378,17 @@ def _starts_paragraph(prev: dict, line: dict, spacing: float) -> bool:
     gap = line["top"] - prev["top"]
     if gap < 0 or gap > spacing * 1.45:
         return True
-    if abs(line["size"] - prev["size"]) > 1.0 or _MARKER.match(line["text"]):
+    if abs(line["size"] - prev["size"]) > 1.0:
         return True
-    # a line ending well before its column's right edge ends its paragraph (items, headings)
+    if _MARKER.match(line["text"]):
+        # a dash opening a line after a full line cut mid-sentence is the sentence's dash
+        full = prev["x1"] >= prev.get("edge", prev["x1"]) * 0.85
+        return not (line["text"][0] in "–—-" and full and not prev["text"].rstrip().endswith(tuple(".,:;!?")))
+    # a line ending well before its column's right edge ends its paragraph (items, headings),
+    # unless the next line's first word would not have fitted there (ragged narrow columns)
+    room = prev.get("edge", prev["x1"]) - prev["x1"]
+    if "first_width" in line and line["first_width"] + 0.5 * line["size"] > room:
+        return False
     return prev["x1"] < prev.get("edge", prev["x1"]) * 0.85 and not prev["text"].endswith(tuple(_HYPHENS))
 
 

@@ -1,4 +1,4 @@
-"""Plain text and title from a fetched or saved report (HTML, PDF or TXT), whatever it claims to be.
+"""Plain text and title of a fetched or saved report (HTML, PDF, Word, ODT, TXT), whatever it claims to be.
 
 The format is sniffed from the bytes first, because municipal servers mislabel files (an
 error page served as `.pdf`, a PDF sent as `text/html`); the content type and the file
@@ -21,12 +21,15 @@ _SNIFF = 1024
 HTML_TYPES = {"text/html", "application/xhtml+xml", "application/html"}
 PDF_TYPES = {"application/pdf", "application/x-pdf", "application/acrobat"}
 TXT_TYPES = {"text/plain"}
+OFFICE_TYPES = {"application/msword": "DOC", "application/vnd.ms-word": "DOC",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+                "application/vnd.oasis.opendocument.text": "ODT"}
+OFFICE_EXTS = {".doc": "DOC", ".docx": "DOCX", ".odt": "ODT"}
 HTML_EXTS = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp"}
 
 # Other binary formats a crawler meets, named so the error says what the file really is.
+# (ZIP and OLE2 files are told apart by extract.office_text.sniff_office.)
 _OTHER_MAGIC = (
-    (b"PK\x03\x04", "a ZIP/Office (docx, odt, xlsx) file"),
-    (b"\xd0\xcf\x11\xe0", "an old MS Office (doc, xls) file"),
     (b"{\\rtf", "an RTF file"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -59,6 +62,9 @@ def document_text(body: bytes, *, content_type: str | None = None, name: str = "
     elif fmt == "html":
         from extract.html_text import html_text
         text, title = html_text(body, encoding=encoding)
+    elif fmt in ("docx", "odt", "doc"):
+        from extract.office_text import office_text
+        text, title = office_text(body, fmt)
     else:
         text, title = txt_text(body, encoding=encoding)
     text = clean_text(text)
@@ -91,7 +97,8 @@ def path_text(path) -> dict:
 
 
 def sniff_format(body: bytes, *, content_type: str | None = None, name: str = "") -> str:
-    """'pdf', 'html' or 'txt': magic bytes first, then the content type, then the extension."""
+    """'pdf', 'html', 'docx', 'odt', 'doc' or 'txt': magic bytes first, then the content type,
+    then the extension."""
     head = body[:_SNIFF]
     if head.startswith(codecs.BOM_UTF8):
         head = head[3:]
@@ -99,6 +106,9 @@ def sniff_format(body: bytes, *, content_type: str | None = None, name: str = ""
         return "pdf"
     if _HTML_START.match(head):
         return "html"
+    if body.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        from extract.office_text import sniff_office
+        return sniff_office(body)
     for magic, what in _OTHER_MAGIC:
         if head.startswith(magic):
             raise ExtractionError(f"unsupported format ({what})")
@@ -110,6 +120,10 @@ def sniff_format(body: bytes, *, content_type: str | None = None, name: str = ""
         claimed = "pdf" if ext == ".pdf" else "html" if ext in HTML_EXTS else "txt" if ext == ".txt" else None
     if claimed == "pdf":
         raise ExtractionError(f"not a PDF (starts with {_preview(head)})")
+    office = OFFICE_TYPES.get(ctype) or OFFICE_EXTS.get(ext)
+    if office:
+        article = "an" if office.startswith("O") else "a"
+        raise ExtractionError(f"not {article} {office} file (starts with {_preview(head)})")
     if b"\x00" in body[:8192] and not _is_utf16(head):
         raise ExtractionError(f"binary file, not text (starts with {_preview(head)})")
     if claimed == "html" or (claimed is None and len(_HTML_TAGS.findall(body[:65536])) >= 3):

@@ -205,3 +205,24 @@ def test_crawl_checks_hand_built_sources_before_starting():
 
     with pytest.raises(SourceError, match="not an http"):
         crawl([{"name": "x", "start_urls": ["www.x.pl"]}], on_document=lambda doc: None)
+
+
+@pytest.mark.parametrize("content_type", ["application/octet-stream", "application/zip",
+                                          "application/x-zip-compressed", ""])
+def test_word_and_opendocument_reports_sent_as_generic_types_are_kept_as_documents(content_type):
+    """Municipal servers often send attachments as /plik/123 with a generic type and no name."""
+    from scrapy.http import Response
+
+    from crawler.spiders.cms import EXTENSION_TYPES, CmsSpider
+    from test_extract_office import doc_bytes, docx_bytes, odt_bytes
+
+    blocks = [("p", "Sprawozdanie z konsultacji programu współpracy na 2024 rok.")]
+    spider = CmsSpider.__new__(CmsSpider)
+    for ext, body in [("docx", docx_bytes(blocks)), ("odt", odt_bytes(blocks)),
+                      ("doc", doc_bytes(["Sprawozdanie z konsultacji."]))]:
+        response = Response("http://127.0.0.1/plik/123", body=body,
+                            headers={"Content-Type": content_type} if content_type else {})
+        assert spider._mime(response) == EXTENSION_TYPES[ext], ext
+    plain_zip = Response("http://127.0.0.1/plik/9", body=b"PK\x03\x04" + b"\0" * 60,
+                         headers={"Content-Type": "application/zip"})
+    assert spider._mime(plain_zip) not in EXTENSION_TYPES.values()

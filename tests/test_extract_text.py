@@ -65,7 +65,7 @@ def test_a_pdf_that_is_an_error_page_in_plain_text_is_a_clear_error():
 
 def test_other_binary_formats_are_named():
     assert _error(b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 50, name="raport.pdf") == \
-        "unsupported format (a ZIP/Office (docx, odt, xlsx) file)"
+        "ZIP/Office file is damaged or truncated (no ZIP directory at its end)"
     assert "JPEG" in _error(b"\xff\xd8\xff\xe0" + b"\x00" * 50, name="skan.txt")
     assert _error(b"\x00\x01\x02binary\x00" * 20).startswith("binary file, not text")
 

@@ -115,21 +115,67 @@ def _known_documents(con, source_names: set[str]) -> dict:
     return known
 
 
-def _extract_into(db_path: str, jobs: int = 1) -> tuple[int, int]:
-    """Extract every stored document that has no extraction by the current extractor."""
+EXTRACT_CHUNK = 512   # documents whose texts are read from the warehouse at a time
+
+# The documents `Loader.documents_to_extract` returns (keep the two in step): never extracted,
+# extracted by another extractor version, or changed since -- and with text. The text test
+# is kept apart: DuckDB reads the whole text column to answer it, so it is asked per chunk.
+_PENDING = ("(extractor_version IS NULL OR extractor_version <> ? "
+            "OR extracted_hash IS DISTINCT FROM content_hash)")
+
+
+def _pending_documents(writer, extractor_version: str, chunk: int = EXTRACT_CHUNK):
+    """Yield the documents to extract, in URL order, their texts read `chunk` at a time.
+
+    The pending ids are listed first, without touching texts (16 characters each); each chunk's
+    texts are then read by id (an index lookup, not a scan of every text) on a short
+    connection of its own, like the writer's batches, so the file is never held for the
+    whole extraction and only one chunk of texts is in memory. A document that stopped
+    being pending meanwhile (extracted by another run) is skipped.
+    """
+    with writer.loader() as loader:
+        ids = [r[0] for r in loader.con.execute(
+            f"SELECT id FROM documents WHERE {_PENDING} ORDER BY url", [extractor_version]).fetchall()]
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        with writer.loader() as loader:
+            rows = {r[0]: r for r in loader.con.execute(
+                f"SELECT id, url, text, title FROM documents WHERE id IN ({', '.join('?' * len(part))}) "
+                f"AND text IS NOT NULL AND {_PENDING}", [*part, extractor_version]).fetchall()}
+        for did in part:
+            if did in rows:
+                _, url, text, title = rows[did]
+                yield {"document_id": did, "url": url, "text": text, "title": title}
+
+
+def _extract_into(db_path: str, jobs: int = 1, chunk: int = EXTRACT_CHUNK) -> tuple[int, int]:
+    """Extract every stored document that has no extraction by the current extractor.
+
+    Streams: documents are read `chunk` at a time, go through `nlp.pipe` (in `jobs`
+    processes), and each record is queued to the batch writer as it comes, so memory stays
+    flat however many documents are pending (a first run over 100k crawled pages)."""
+    from collections import deque
+
     from extract import EXTRACTOR_VERSION
     from extract.record import extract_texts
     from warehouse.load import BatchWriter
 
-    urls: dict[str, str] = {}
+    urls: dict[str, str] = {}   # document id -> URL, for error lines; only the latest kept
     writer = BatchWriter(db_path, on_error=lambda did, why: _err(
         f"{urls.get(did, did)}: extraction not stored: {why}"))
-    with writer.loader() as loader:  # held briefly: readers wait at most one batch
-        pending = loader.documents_to_extract(EXTRACTOR_VERSION)
-    urls.update((d["document_id"], d["url"]) for d in pending)
+    in_flight: deque = deque()  # documents handed to the pipeline whose records are still to come
+
+    def docs():
+        for doc in _pending_documents(writer, EXTRACTOR_VERSION, chunk):
+            in_flight.append(doc)
+            yield {"path": doc["url"], "text": doc["text"] or "", "title": doc.get("title")}
+
     progress = Progress("extracted and loaded documents")
-    docs = [{"path": d["url"], "text": d["text"] or "", "title": d.get("title")} for d in pending]
-    for doc, record in zip(pending, extract_texts(docs, n_process=jobs)):
+    for record in extract_texts(docs(), n_process=jobs):
+        doc = in_flight.popleft()   # extract_texts gives one record per input, in input order
+        urls[doc["document_id"]] = doc["url"]
+        if len(urls) > 4 * (writer.batch_size + chunk):
+            del urls[next(iter(urls))]   # long written: the writer reports errors per batch
         writer.add_extraction(doc["document_id"], record, EXTRACTOR_VERSION, text=doc["text"])
         progress.step()
     writer.flush()
@@ -365,7 +411,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser("extract", help="extract contract records from report files (JSON Lines)",
-                       description="Read .html/.htm/.pdf/.txt reports and print one JSON record per "
+                       description="Read .html/.htm/.pdf/.txt/.docx/.odt/.doc reports and print one JSON record per "
                                    "file (the extraction contract). A file that cannot be read gets a "
                                    "record with an 'error' field; the exit status is then 1.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="report files")

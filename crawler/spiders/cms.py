@@ -35,7 +35,10 @@ ERROR_KINDS = ("http_4xx", "http_5xx", "timeout", "robots", "too_large", "redire
 GONE_STATUSES = (404, 410)
 # Generic types a misconfigured server sends for anything: the body decides what it is.
 GENERIC_TYPES = ("", "application/octet-stream", "application/force-download", "binary/octet-stream",
-                 "application/download", "application/x-download", "application/unknown")
+                 "application/download", "application/x-download", "application/unknown",
+                 "application/zip", "application/x-zip-compressed")
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])",
                          re.IGNORECASE | re.DOTALL)
 EXTENSION_TYPES = {
@@ -44,6 +47,21 @@ EXTENSION_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "odt": "application/vnd.oasis.opendocument.text",
 }
+
+
+def _office_type(body: bytes) -> str | None:
+    """Word/OpenDocument reports sent as a generic or zip type, recognised by their bytes."""
+    if body.startswith(b"PK\x03\x04"):
+        head = body[:4096]
+        if b"mimetypeapplication/vnd.oasis.opendocument.text" in head:
+            return EXTENSION_TYPES["odt"]
+        if b"word/" in head:
+            return EXTENSION_TYPES["docx"]
+    elif body.startswith(_OLE2) and _WORD_STREAM in body:
+        return EXTENSION_TYPES["doc"]
+    return None
+
+
 _FILENAME = re.compile(r"""filename\*?=(?:UTF-8'')?["']?([^"';]+)""", re.IGNORECASE)
 _PAGINATION_CONTAINERS = (
     "[class*=pagination] a, [class*=pager] a, [class*=paginacja] a, [class*=stronicowanie] a, "
@@ -372,6 +390,9 @@ class CmsSpider(scrapy.Spider):
         if response.body[:1024].lstrip()[:5] == b"%PDF-":
             return "application/pdf"
         if mime in GENERIC_TYPES:
+            sniffed = _office_type(response.body)
+            if sniffed:
+                return sniffed
             if _HTML_START.match(response.body[:2048]):
                 return "text/html"
             disposition = response.headers.get(b"Content-Disposition", b"").decode("latin-1")

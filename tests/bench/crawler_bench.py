@@ -175,13 +175,17 @@ def _serve(port_queue, hits, stop) -> None:
 
 
 # --- the crawlers (each in its own process: a Twisted reactor runs once) ---------------------
+# Peak memory is the kernel's high-water mark of this process's own address space (VmHWM),
+# not getrusage's ru_maxrss: Linux carries ru_maxrss across fork + exec, so a child started
+# from a big parent (`make bench` has spaCy and a 100k-document warehouse loaded) would report
+# the parent's peak as its own.
 _RSS = r"""
-import resource, threading, time as _time
+import threading, time as _time
 def rss_mb():
     with open("/proc/self/status") as f:
-        current = next(int(l.split()[1]) for l in f if l.startswith("VmRSS:"))
-    return {"rss_mb": round(current / 1024, 1),
-            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+        status = dict(l.split(":", 1) for l in f if l.startswith(("VmRSS:", "VmHWM:")))
+    kb = {k: int(v.split()[0]) for k, v in status.items()}
+    return {"rss_mb": round(kb["VmRSS"] / 1024, 1), "peak_mb": round(kb["VmHWM"] / 1024, 1)}
 _timeline = []  # (seconds since start, rss) every half second, from a daemon thread
 def _sample():
     t0 = _time.perf_counter()
