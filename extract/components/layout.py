@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -11,6 +12,7 @@ from spacy.tokens import Doc
 from . import data
 
 WORD = re.compile(r"[A-Za-zÀ-ž]+(?:[-‐][A-Za-zÀ-ž]+)*")
+WORD_SPLIT = re.compile(f"({WORD.pattern})")  # text → [gap, word, gap, word, …, gap]
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
 for _name in ("lines", "chrome", "words", "title", "text", "word_chrome", "line_starts", "line_chrome", "word_strs"):
@@ -98,8 +100,11 @@ class LayoutComponent:
         ext.lines = lines
         chrome = chrome_lines(lines, text)
         ext.chrome = sorted(chrome)  # a list: extension values must serialise (n_process > 1)
-        ext.words = [m.span() for m in WORD.finditer(text)]
-        ext.word_strs = WORD.findall(text)  # the words' strings, read by several components
+        # the words and their offsets from one split: the pieces' lengths summed give the offsets
+        pieces = WORD_SPLIT.split(text)
+        offsets = list(accumulate(map(len, pieces), initial=0))
+        ext.words = list(zip(offsets[1::2], offsets[2::2]))
+        ext.word_strs = pieces[1::2]  # the words' strings, read by several components
         ext.line_starts = [s for s, _e, _t in lines]
         ext.line_chrome = [i in chrome for i in range(len(lines))]
         words = ext.words
@@ -125,19 +130,42 @@ def _heading_like(text: str) -> bool:
     return not re.fullmatch(r"[\d\s.,/-]*(?:\w+[\s,]*)?\d{4}[\s.,]*|\S+", text) or len(words) > 1 and not re.fullmatch(r"\d{1,2}\s+\w+,?\s+\d{4}", text)
 
 
+class _Squashed:
+    """The lines with white space squashed, each computed when first read."""
+
+    def __init__(self, lines):
+        self.lines = lines
+        self.done = {}
+
+    def __len__(self):
+        return len(self.lines)
+
+    def __getitem__(self, i: int) -> str:
+        t = self.done.get(i)
+        if t is None:
+            t = self.done[i] = " ".join(self.lines[i][2].split())
+        return t
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self.lines)))
+
+
 def guess_title(lines, chrome: set) -> str | None:
     """The report's own heading: the first heading-like line naming a report or meeting; else
     the first heading-like line after the site chrome that precedes the first paragraph; failing
     that, the nearest heading above that paragraph."""
-    texts = [" ".join(t.split()) for _s, _e, t in lines]
+    texts = _Squashed(lines)  # most reports name themselves in their first lines: squash lazily
     marker = data.regex_list("title_words.txt")
-    for i, t in enumerate(texts):
-        if i in chrome or not t or len(t.split()) > 20 or t.endswith((".", ",", ";")) or not marker.search(t):
+    for i in range(len(lines)):
+        if i in chrome:
+            continue
+        t = texts[i]
+        if not t or len(t.split()) > 20 or t.endswith((".", ",", ";")) or not marker.search(t):
             continue
         if t.count("„") > t.count("”") and i + 1 < len(texts) and "”" in texts[i + 1]:
             t = f"{t} {texts[i + 1]}"  # a heading wrapped inside its quoted name
         return t
-    first_para = next((i for i, t in enumerate(texts) if i not in chrome and len(t.split()) >= 8), len(texts))
+    first_para = next((i for i, (_s, _e, t) in enumerate(lines) if i not in chrome and len(t.split()) >= 8), len(texts))
     last_chrome = max([i for i in chrome if i < first_para], default=-1)
     for i in range(last_chrome + 1, first_para):
         if i not in chrome and _heading_like(texts[i]) and len(texts[i].split()) > 1:

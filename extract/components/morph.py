@@ -50,16 +50,21 @@ def lemmas(word: str) -> frozenset:
     return frozenset(res)
 
 
+# the helpers below are called for the same word forms in every document: each is cached per
+# distinct argument (a dictionary look-up instead of re-reading morfeusz's analyses)
+@lru_cache(maxsize=200_000)
 def is_known(word: str) -> bool:
     return any(a[1] != "ign" for a in analyse(word))
 
 
+@lru_cache(maxsize=100_000)
 def has_qualifier(word: str, qual: str) -> bool:
     return any(qual in a[5] for a in analyse(word))
 
 
-def readings(word: str, pos: tuple = ("subst",)):
-    return [a for a in analyse(word) if a[1] in pos]
+@lru_cache(maxsize=200_000)
+def readings(word: str, pos: tuple = ("subst",)) -> tuple:
+    return tuple(a for a in analyse(word) if a[1] in pos)
 
 
 def _match_case(form: str, model: str) -> str:
@@ -101,6 +106,7 @@ def _split_hyphen(word: str):
     return (m.group(1), m.group(2)) if m else ("", word)
 
 
+@lru_cache(maxsize=100_000)
 def head_reading(word: str, head_lemmas: frozenset | None = None):
     """Best noun reading of a phrase head: singular first, optionally limited to known lemmas."""
     rs = [r for r in readings(word) if not head_lemmas or base_lemma(r[0]).lower() in head_lemmas]
@@ -116,6 +122,7 @@ def head_reading(word: str, head_lemmas: frozenset | None = None):
     return (lemma, pos, num, frozenset(cases), gen, quals)
 
 
+@lru_cache(maxsize=200_000)
 def agrees(word: str, number: str, gender: str, cases: frozenset) -> frozenset:
     """Cases in which adjective `word` can agree with a noun of number/gender (empty: not an adjective)."""
     _, last = _split_hyphen(word)
@@ -127,6 +134,12 @@ def agrees(word: str, number: str, gender: str, cases: frozenset) -> frozenset:
 
 
 def nominative_phrase(words: list[str], head: int, head_lemmas: frozenset | None = None) -> list[str]:
+    """See `_nominative_phrase` (cached per phrase)."""
+    return list(_nominative_phrase(tuple(words), head, head_lemmas))
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_phrase(words: tuple, head: int, head_lemmas: frozenset | None = None) -> tuple:
     """Put the head noun of a name phrase and the adjectives agreeing with it into the nominative.
 
     `words[head]` is the head noun; adjectives directly before it and those directly after it
@@ -135,7 +148,7 @@ def nominative_phrase(words: list[str], head: int, head_lemmas: frozenset | None
     """
     hr = head_reading(words[head], head_lemmas)
     if hr is None:
-        return list(words)
+        return words
     lemma, _, num, cas, gen, _ = hr
     number = "sg" if "sg" in num else "pl"
     gender = sorted(gen)[0]
@@ -164,7 +177,7 @@ def nominative_phrase(words: list[str], head: int, head_lemmas: frozenset | None
         post.append(j)
         j += 1
     if not cases or "nom" in cases:
-        return list(words)
+        return words
     out = list(words)
     for k in pre + post:
         prefix, last = _split_hyphen(words[k])
@@ -177,7 +190,7 @@ def nominative_phrase(words: list[str], head: int, head_lemmas: frozenset | None
     form = inflect(lemma, "subst", number, "nom", gender)
     if form:
         out[head] = _match_case(form, words[head])
-    return out
+    return tuple(out)
 
 
 def _agrees_with(adjective: str, noun_reading) -> bool:
@@ -187,6 +200,7 @@ def _agrees_with(adjective: str, noun_reading) -> bool:
     return any(agrees(adjective, n, g, cases) for n in noun_reading[2] for g in noun_reading[4])
 
 
+@lru_cache(maxsize=50_000)
 def _is_post_adjective(word: str) -> bool:
     """Adjectives that follow an office's head noun ("Urząd Marszałkowski Województwa …")."""
     from . import data
@@ -247,14 +261,25 @@ def place_nominative(phrase: str) -> str:
 def place_locative(name: str) -> str:
     """Locative of a nominative place name, for "w X" qualifiers ("Zgierzynka" → "Zgierzynce")."""
     words = name.split()
+    # the noun decides number and gender; adjectives agree with it ("Dobre Miasto" → "Dobrym Mieście")
+    nouns = [(any(b[1] == "adj" for b in analyse(w)), not (GEO & set(a[5])), k, a) for k, w in enumerate(words)
+             for a in analyse(w) if "nom" in a[3] and a[1] == "subst"]
+    nouns.sort(key=lambda t: t[:2])  # a word that cannot be an adjective, a geographic name first
+    head = nouns[0][2] if nouns else None
+    agree = (("sg" if "sg" in nouns[0][3][2] else "pl"), nouns[0][3][4]) if nouns else None
     out = []
-    for w in words:
+    for k, w in enumerate(words):
         rs = [a for a in analyse(w) if "nom" in a[3] and a[1] in ("subst", "adj")]
+        if agree:  # the head as a (geographic) noun, the other words as adjectives agreeing with it
+            rs.sort(key=lambda a: (not (agree[0] in a[2] and agree[1] & a[4]), (a[1] == "adj") == (k == head),
+                                   not (GEO & set(a[5]))))
         if not rs:
             out.append(w)
             continue
         lemma, pos, num, _cas, gen, _ = rs[0]
         number = "sg" if "sg" in num else "pl"
+        if agree and pos == "adj" and agree[0] in num and agree[1] & gen:
+            gen = agree[1] & gen
         form = inflect(lemma, pos, number, "loc", sorted(gen)[0])
         out.append(_match_case(form, w) if form else w)
     return " ".join(out)

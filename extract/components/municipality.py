@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import gazetteer
-from . import morph
+from . import data, morph, organisations
 from .layout import chrome_test
 
 if not Doc.has_extension("municipality"):
@@ -34,15 +35,47 @@ CUES = [
     ("województwo", "adj", re.compile(rf"\bwoj\.[ \t]+(?P<n>[{L}-]+(?:skie|ckie|dzkie))\b")),
     ("place", "loc", re.compile(rf"(?<!\w)(?:w|we)[ \t]+(?P<n>{NAME})")),
 ]
-# every cue starts with one of these words: the text is scanned once for them
-TRIGGER = re.compile(r"\b(?:[Gg]min|Miast|Mieście|Prezydent|Burmistrz|Urz[ąę]d|Rad|Wójt|Starost|[Pp]owiat|[Pp]owiec|"
-                     r"[Ww]ojewództw|woj\.)")
-WEIGHT = {"gmina": 1.0, "miasto": 1.0, "powiat": 1.0, "województwo": 1.0, "place": 0.3}
+# every cue starts with one of these words: the text is scanned once for them. Each alternative
+# is a literal first letter, then the word-start check, then the rest: the regex engine then skips
+# straight to those letters instead of trying every alternative at every position.
+TRIGGER_WORDS = ("Gmin", "gmin", "Miast", "Mieście", "Prezydent", "Burmistrz", "Urząd", "Urzęd", "Rad", "Wójt",
+                 "Starost", "Powiat", "powiat", "Powiec", "powiec", "Województw", "województw", "woj.")
+TRIGGER = re.compile("|".join(rf"{re.escape(w[0])}(?<!\w.){re.escape(w[1:])}" for w in TRIGGER_WORDS))
+# the letters each cue can start with: a cue is tried only at the triggers starting with them
+CUE_FIRST = [data.first_chars(rx.pattern) for _kind, _case, rx in CUES]
+VOIVODESHIP = re.compile(r"\b(?:województw\w+|woj\.)\s+([a-ząćęłńóśźż-]+)", re.I)
+WEIGHT = {"gmina": 1.0, "miasto": 1.0, "powiat": 1.0, "województwo": 1.0, "place": 0.3, "dateline": 1.0}
+# "Mielec, 12.06.2019" / "Kraśnik, 9 września 2020 r." at a line's start
+DATELINE = re.compile(rf"^[ \t]*(?P<n>{NAME}),?[ \t]+(?:dnia[ \t]+)?\d{{1,2}}(?:\.\d{{1,2}}\.\d{{2,4}}|[ \t]+[{L}]+[ \t]+\d{{4}})",
+                      re.M)
+OWN_OFFICE = re.compile(r"(?:Marszał|Sejmik|Samorząd|Zarząd|Urząd|Starost|Rad)\w*\s+$")
+BEFORE_WORD = re.compile(rf"([{U}][{L}]+)[ \t]+$")
+
+
+def _inside_title(text: str, start: int) -> bool:
+    """The cue at `start` follows a capitalised word of another name, not an office: a programme
+    or strategy of that unit ("Strategii Rozwoju Powiatu …"), not the unit acting."""
+    m = BEFORE_WORD.search(text, max(0, start - 30), start)
+    if not m or OWN_OFFICE.search(text, max(0, start - 30), start):
+        return False
+    return not any(a[1] in ("prep", "conj", "comp", "qub", "adv") for a in morph.analyse(m.group(1).lower()))
+
+
+def _without_person(raw: str) -> str:
+    """The place name without a person's name run into it ("Jedwabne Adam Nowicki" → "Jedwabne")."""
+    words = raw.split(" ")
+    for k in range(1, len(words)):
+        if any("imię" in a[5] and "nom" in a[3] for a in morph.analyse(words[k])):
+            return " ".join(words[:k])
+    return raw
+
+
+PLACE_START = re.compile(rf"w(?<!\w.)e? (?=[{U}])")  # "w"/"we" starting a word (checked after the "w")
 
 
 def _place_matches(rx, text: str):
     """"w X" cues only where a capitalised word follows "w"/"we" (a quick scan first)."""
-    for m in re.finditer(rf"(?<!\w)we? (?=[{U}])", text):
+    for m in PLACE_START.finditer(text):
         mm = rx.match(text, m.start())
         if mm:
             yield mm
@@ -76,7 +109,8 @@ def _seat_powiat(seat: str, gaz) -> str | None:
     return next(iter(powiaty)) if len(powiaty) == 1 else None
 
 
-def _name_forms(raw: str, case: str) -> list[str]:
+@lru_cache(maxsize=50_000)
+def _name_forms(raw: str, case: str) -> tuple:
     """Candidate nominative names: as written, the nominative via morfeusz, and shorter prefixes
     (a cue may run into the following capitalised word)."""
     words = raw.split()
@@ -90,7 +124,7 @@ def _name_forms(raw: str, case: str) -> list[str]:
         else:
             out += cands
             out.append(phrase)
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict | None:
@@ -98,18 +132,32 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
     voiv_cues = defaultdict(float)
     powiat_cues = set()
     title_end = len(title)
-    triggers = [t.start() for t in TRIGGER.finditer(text)]
-    for kind, case, rx in CUES:
-        matches = _place_matches(rx, text) if kind == "place" else \
-            filter(None, (rx.match(text, pos) for pos in triggers))
+    by_letter = defaultdict(list)  # trigger offsets by their first letter, in text order
+    for t in TRIGGER.finditer(text):
+        by_letter[text[t.start()]].append(t.start())
+    all_triggers = None
+    for (kind, case, rx), first in zip(CUES, CUE_FIRST):
+        if kind == "place":
+            matches = _place_matches(rx, text)
+        else:
+            if first is None:
+                all_triggers = all_triggers or sorted(p for ps in by_letter.values() for p in ps)
+                positions = all_triggers
+            else:
+                positions = [p for c in first if c in by_letter for p in by_letter[c]]
+                if len(positions) > 1:
+                    positions.sort()
+            matches = filter(None, (rx.match(text, pos) for pos in positions))
         for m in matches:
             w = WEIGHT[kind] * (0.3 if skip(m.start()) else 1.0)
-            raw = m.group("n")
+            raw = _without_person(m.group("n"))
+            if kind in ("województwo", "powiat") and _inside_title(text, m.start()):
+                w *= 0.3  # "Regionalnego Programu Operacyjnego Województwa …": a programme's name
             if kind == "województwo":
                 before = text[max(0, m.start() - 30):m.start()]
                 if m.group()[:1].islower():
                     w *= 0.3  # "w województwie podlaskim": where, not who
-                elif re.search(r"(?:Marszał|Sejmik|Samorząd|Zarząd|Urząd)\w*\s+$", before):
+                elif OWN_OFFICE.search(before):
                     w *= 2  # "Urząd Marszałkowski Województwa …": the voivodeship's own office
                 voiv_cues[_voiv_adjective(raw)] += max(w, 0.5)
                 scores[("województwo", _voiv_adjective(raw))] += w * (3 if m.start() < title_end else 1)
@@ -143,7 +191,13 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
                 forms = [nom]
             for f in forms:
                 scores[(kind, f)] += w * (3 if m.start() < title_end else 1)
-    for m in re.finditer(r"\b(?:województw\w+|woj\.)\s+([a-ząćęłńóśźż-]+)", text, re.I):
+    for m in DATELINE.finditer(text):  # "Mielec, 12.06.2019": where the report was written
+        raw = m.group("n")
+        forms = [f for f in _name_forms(raw, "nom") if gaz.find(f, ("gmina", "miasto"))][:1] if gaz is not None \
+            else ([raw] if morph.has_qualifier(raw.split()[-1], "nazwa_geograficzna") else [])
+        for f in forms:
+            scores[("dateline", f)] += WEIGHT["dateline"] * (0.3 if skip(m.start()) else 1.0)
+    for m in (VOIVODESHIP.finditer(text) if "woj" in text.lower() else ()):
         voiv_cues[_voiv_adjective(m.group(1))] += 0.5
     if not scores:
         return None
@@ -151,6 +205,11 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
     by_name = defaultdict(lambda: defaultdict(float))
     for (kind, name), w in scores.items():
         by_name[name][kind] += w
+    for name in list(by_name):  # "w Ostrowi" counts for the "Ostrów Mazowiecka" named elsewhere
+        longer = [n for n in by_name if n.startswith(name + " ")]
+        if len(longer) == 1:
+            for kind, w in by_name.pop(name).items():
+                by_name[longer[0]][kind] += w
     ranked = sorted(by_name.items(), key=lambda kv: -sum(kv[1].values()))
     # a voivodeship wins only when no gmina/city cue is as strong
     best_name, kinds = ranked[0]
@@ -218,6 +277,8 @@ class MunicipalityComponent:
         text = doc._.text
         start = text.find(title) if title else -1
         # weight the title line: pass only its span as the "title" region
-        doc._.municipality = resolve(text, title=text[:start + len(title)] if start >= 0 else "",
-                                     skip=chrome_test(doc), gaz=gazetteer.load())
+        ext = doc._
+        ext.municipality = resolve(text, title=text[:start + len(title)] if start >= 0 else "",
+                                   skip=chrome_test(doc), gaz=gazetteer.load())
+        organisations.qualify_generic(ext.organisations, ext.municipality)
         return doc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,9 +18,11 @@ if not Doc.has_extension("organisations"):
 
 OPEN_Q = "„“\"«"
 CLOSE_Q = "”“\"»"
-ABBR = re.compile(r"(?<![\w-])(?P<abbr>[A-ZĄĆĘŁŃÓŚŹŻ][A-ZĄĆĘŁŃÓŚŹŻa-ząćęłńóśźż]{0,3}[A-ZĄĆĘŁŃÓŚŹŻ])(?:-(?:u|em|owi|ie|zie|y|ach))?(?![\w])")
+# the look-behind (no word character or hyphen before the first letter) comes after that letter,
+# so that the regex engine can skip ahead to capitals (three times faster than a leading one)
+ABBR = re.compile(r"(?P<abbr>[A-ZĄĆĘŁŃÓŚŹŻ](?<![\w-].)[A-ZĄĆĘŁŃÓŚŹŻa-ząćęłńóśźż]{0,3}[A-ZĄĆĘŁŃÓŚŹŻ])(?:-(?:u|em|owi|ie|zie|y|ach))?(?![\w])")
 MAX_WORDS = 16
-NUMBER_SUFFIX = re.compile(r"\s+(?:nr|Nr|NR)\.?\s*\d+[A-Za-z]?\b")
+NUMBER_SUFFIX = re.compile(r"\s+(?:nr|Nr|NR)\.?\s*\d+[A-Za-z]?\b(?![/.]\d)")  # not "nr 12/2020": a document's
 
 
 @lru_cache(maxsize=None)
@@ -62,6 +65,7 @@ def _fixed_candidates(word: str) -> tuple:
     return tuple(f for key in morph.lemmas(word) for f in fixed.get(key, ()))
 
 
+@lru_cache(maxsize=100_000)
 def fold(name: str) -> str:
     """Key for merging: case, quotes, dashes and white space folded."""
     t = unicodedata.normalize("NFKC", name).casefold()
@@ -92,22 +96,26 @@ def _is_place_head(word: str) -> bool:
     return bool(h) and "place" in h[2]
 
 
+@lru_cache(maxsize=100_000)
 def _is_geo(word: str) -> bool:
     return any({"nazwa_geograficzna", "człon_nazwy_geograficznej"} & set(a[5]) for a in morph.analyse(word))
 
 
+@lru_cache(maxsize=100_000)
 def _nominative_only(word: str) -> bool:
     """A head noun that cannot be genitive starts a new name ("… Departament Spraw Społecznych Urząd Miejski")."""
     rs = morph.readings(word)
     return any("nom" in r[3] for r in rs) and not any("gen" in r[3] for r in rs)
 
 
+@lru_cache(maxsize=100_000)
 def _starts_person(word: str, nxt: str) -> bool:
     """"Marek Lis" after a name is a person, not part of it (unless after `im.`)."""
     return _cap(nxt) and any("imię" in a[5] and "nom" in a[3] for a in morph.analyse(word)) \
         and any("nazwisko" in a[5] for a in morph.analyse(nxt))
 
 
+@lru_cache(maxsize=100_000)
 def _modified_by(adjective: str, noun: str) -> bool:
     """`adjective` agrees with `noun` in the nominative ("Zielony Dom" inside "Fundacja Zielony Dom")."""
     hr = morph.head_reading(noun)
@@ -115,6 +123,43 @@ def _modified_by(adjective: str, noun: str) -> bool:
                                               frozenset(hr[3]))
 
 
+@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=100_000)
+def _geo_agreement(word: str) -> tuple:
+    """(number, gender, cases) of each geographic-name reading of `word`, for agreeing adjectives."""
+    return tuple((sorted(a[2])[0], sorted(a[4])[0], frozenset(a[3])) for a in morph.analyse(word)
+                 if "nazwa_geograficzna" in a[5] and a[2] and a[4])
+
+
+@lru_cache(maxsize=100_000)
+def _verb_only(word: str) -> bool:
+    """`word` is only ever a finite verb form ("Zaprasza", "Wytworzył"), never a noun or adjective."""
+    rs = morph.analyse(word[:1] + word[1:].lower())  # as a capitalised word: "Lipnie" is a place, too
+    return bool(rs) and all(a[1] in VERB_TAGS for a in rs)
+
+
+VERB_TAGS = frozenset(("fin", "praet", "impt", "inf", "bedzie", "imps", "pcon", "pant", "winien"))
+
+
+@lru_cache(maxsize=100_000)
+def _adjective(word: str) -> bool:
+    return any(a[1] in ("adj", "ppas", "pact") for a in morph.analyse(word))
+
+
+@lru_cache(maxsize=100_000)
+def _function_word(word: str) -> bool:
+    """A preposition, conjunction or particle ("Dla", "Oraz"), capitalised at a sentence start."""
+    return any(a[1] in ("prep", "conj", "comp", "qub", "adv") for a in morph.analyse(word.lower()))
+
+
+@lru_cache(maxsize=100_000)
+def _plural_only(word: str, lemma: str) -> bool:
+    """`word` read as the noun `lemma` is plural only ("Kluby", not "Stowarzyszenia")."""
+    rs = [r for r in morph.readings(word) if morph.base_lemma(r[0]).lower() == lemma]
+    return bool(rs) and not any("sg" in r[2] for r in rs)
+
+
+@lru_cache(maxsize=100_000)
 def _gen_adjective(word: str) -> bool:
     return any(a[1] == "adj" and "gen" in a[3] for a in morph.analyse(word))
 
@@ -140,11 +185,12 @@ class Scanner:
     """Walks the words of a document and grows organisation names from head nouns."""
 
     def __init__(self, doc: Doc):
+        ext = doc._  # one accessor object: each `doc._` builds a new one
         self.doc = doc
-        self.text = doc._.text
-        self.words = doc._.words
-        self.word_chrome = doc._.word_chrome
-        self.strs = doc._.word_strs
+        self.text = ext.text
+        self.words = ext.words
+        self.word_chrome = ext.word_chrome
+        self.strs = ext.word_strs
         if self.strs is None:
             self.strs = [self.text[s:e] for s, e in self.words]
 
@@ -162,14 +208,56 @@ class Scanner:
             w = self.strs[end]
             if _starts_person(w, self.strs[end + 1] if end + 1 < len(self.strs) else ""):
                 break
-            prev = self.strs[end - 1]
-            geo_prev = [a for a in morph.analyse(prev) if {"nazwa_geograficzna"} & set(a[5])]
-            ok = _is_geo(w) or any(morph.agrees(w, sorted(a[2])[0], sorted(a[4])[0], frozenset(a[3]))
-                                   for a in geo_prev) or (hr and morph.agrees(w, "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], frozenset(hr[3])))
+            ok = _is_geo(w) or any(morph.agrees(w, number, gender, cases)
+                                   for number, gender, cases in _geo_agreement(self.strs[end - 1])) or (hr and morph.agrees(w, "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], frozenset(hr[3])))
             if not ok or _head_of(w):
                 break
             end += 1
         return end if end > i + 1 else None
+
+    def head_after(self, j: int) -> bool:
+        """A head noun at word j, or after up to three capitalised adjectives from word j."""
+        for k in range(j, min(j + 4, len(self.strs))):
+            w = self.strs[k]
+            if _head_of(w):
+                return True
+            if not _cap(w) or (k > j and self.gap(k - 1) != " ") or not _adjective(w):
+                return False
+        return False
+
+    def place_after(self, j: int) -> int:
+        """Index after a capitalised place name of one or two words starting at word j, on the
+        same line ("Klub Sportowy „Stal” Nowa Dęba"); j when there is none."""
+        end = j
+        while end < len(self.words) and end - j < 2 and _cap(self.strs[end]) \
+                and (self.gap(end - 1) == " " or end == j and self.gap(end - 1).rstrip(" ") in CLOSE_Q
+                     and self.gap(end - 1).endswith(" ")) \
+                and _is_geo(self.strs[end]) and not _head_of(self.strs[end]) \
+                and not _starts_person(self.strs[end], self.strs[end + 1] if end + 1 < len(self.strs) else ""):
+            end += 1
+        if end > j and end < len(self.words) and self.gap(end - 1) == " " and _cap(self.strs[end]):
+            return j  # a longer capitalised run: not clearly a place name
+        return end
+
+    def inside_other_name(self, i: int) -> bool:
+        """Word i, a territorial unit in the genitive, completes another capitalised name: a
+        programme, strategy, act or role ("Programu Operacyjnego Województwa Lubelskiego",
+        "Strategii Rozwoju Powiatu X", "Burmistrz Miasta i Gminy X"), not an organisation."""
+        if not any("gen" in r[3] for r in morph.readings(self.strs[i])):
+            return False
+        p = i - 1
+        if p >= 1 and self.strs[p] == "i" and self.gap(p) == " " and self.gap(p - 1) == " " \
+                and _is_place_head(self.strs[p - 1]):
+            p -= 2  # "… Miasta i Gminy X": look before "Miasta"
+        if p < 0 or self.gap(p) != " " or not _cap(self.strs[p]) or _function_word(self.strs[p]):
+            return False
+        return True
+
+    def event_context(self, start: int, end: int) -> bool:
+        """The name at characters start–end stands for an event ("odbyło się Forum …")."""
+        before = self.text[max(0, start - 40):start]
+        after = self.text[end:end + 40]
+        return bool(data.regex_list("organisation_event_cues.txt").search(f"{before}@{after}"))
 
     def wrapped_line(self, i: int) -> bool:
         """Word i ends a hard-wrapped line of a paragraph: a long line, no punctuation at its end,
@@ -265,11 +353,12 @@ class Scanner:
                         j += 1
                     last_good = j
                     proper_seen = True
-                    # continue only with a "w X" qualifier
+                    # continue only with a "w X" qualifier or a place name ("„Stal” Nowa Dęba")
                     if j < len(self.words) and self.gap(j - 1) == " " and self.strs[j] in ("w", "we") \
                             and j + 1 < len(self.words) and _cap(self.strs[j + 1]):
                         j += 1
                         continue
+                    last_good = self.place_after(j)
                     break
                 if g == "," and self.enumeration(j):
                     j += 1  # "Wydział Sportu, Turystyki i Rekreacji": one name
@@ -288,13 +377,13 @@ class Scanner:
             if low in conns:
                 if j + 1 < len(self.words) and (_cap(self.strs[j + 1]) or self.strs[j + 1] in conns):
                     nxt = self.strs[j + 1]
-                    if low == "i" and _head_of(nxt) and not (_is_place_head(nxt) and _is_place_head(self.strs[j - 1])):
-                        break  # "Fundacja X i Stowarzyszenie Y": two names ("Miasta i Gminy" is one)
+                    if low == "i" and self.head_after(j + 1) and not (_is_place_head(nxt) and _is_place_head(self.strs[j - 1])):
+                        break  # "Fundacja X i (Powiatowe) Stowarzyszenie Y": two names ("Miasta i Gminy" is one)
                     j += 1
                     continue
                 break
-            if not _cap(w):
-                break
+            if not _cap(w) or _verb_only(w):
+                break  # "GMINNY OŚRODEK KULTURY ZAPRASZA", "… Kowale\nWytworzył:": the sentence goes on
             if _head_of(w) and _nominative_only(w) and not allcaps and not _modified_by(self.strs[j - 1], w):
                 break  # a new name starts: "… Departament Spraw Społecznych Urząd Miejski …"
             if self.strs[j - 1].lower() != "im" and _starts_person(w, self.strs[j + 1] if j + 1 < len(self.strs) else "") \
@@ -311,9 +400,22 @@ class Scanner:
         return end
 
 
+def proper_part(text: str, words: list, start: int, end: int) -> bool:
+    """The name of words start–end has a part only one body bears: a quoted name, a "w X"
+    qualifier or a word morfeusz does not know."""
+    span = text[words[start][0]:words[end - 1][1] + 1]
+    return any(q in span for q in OPEN_Q) or bool(QUALIFIED.search(span)) \
+        or any(not morph.is_known(text[a:b]) for a, b in words[start:end])
+
+
+@lru_cache(maxsize=None)
+def head_lemmas() -> frozenset:
+    return frozenset(heads())
+
+
 @lru_cache(maxsize=50_000)
 def _nominative(words: tuple, head: int) -> tuple:
-    return tuple(morph.nominative_phrase(list(words), head, frozenset(heads())))
+    return tuple(morph.nominative_phrase(list(words), head, head_lemmas()))
 
 
 ADJ_CASE = re.compile(r"(?<=[scz]k)(?:iego|im|iemu|iej|ą|ich)$|(?<=dzk)(?:iego|im|iemu|iej|ą)$")
@@ -368,7 +470,7 @@ class OrganisationsComponent:
         word_chrome = doc._.word_chrome
         is_chrome = chrome_test(doc)
         all_cands = list(map(_fixed_candidates, strs))  # cached per word: one C-level pass
-        for i in [k for k, c in enumerate(all_cands) if c]:
+        for i in compress(range(len(strs)), all_cands):
             if taken[i]:
                 continue
             w, cands = strs[i], all_cands[i]
@@ -391,22 +493,16 @@ class OrganisationsComponent:
                     break
 
         # 2. names grown from head nouns (capitalised words only)
-        caps = [k for k, w in enumerate(strs) if w[0].isupper()]
-        ci = 0
+        head_of = list(map(_head_of, strs))  # cached per word form
         i = 0
-        while ci < len(caps):
-            if caps[ci] < i:
-                ci += 1
+        for k in compress(range(len(strs)), head_of):
+            if k < i:
                 continue
-            i = caps[ci]
-            if taken[i]:
+            i = k
+            if taken[i] or word_chrome[i]:
                 i += 1
                 continue
-            h = _head_of(strs[i])
-            if not h or word_chrome[i]:
-                i += 1
-                continue
-            lemma, kind, flags = h
+            lemma, kind, flags = head_of[i]
             if "place" in flags:
                 start = i
                 end = sc.place_end(i)
@@ -437,9 +533,15 @@ class OrganisationsComponent:
             if any(taken[start:end]):
                 i += 1
                 continue
+            if "place" in flags and sc.inside_other_name(i):
+                i = end
+                continue
+            if "place" not in flags and _plural_only(strs[i], lemma) and not proper_part(text, words, start, end):
+                i = end  # "Kluby Sportowe", "Ośrodki Pomocy Społecznej": a kind of body, not one body
+                continue
             if "place" in flags:
                 place = morph.place_nominative(" ".join(strs[i + 1:end]))
-                head_nom = _title_case(morph.nominative_phrase([strs[i]], 0, frozenset(heads())))[0]
+                head_nom = _title_case(list(_nominative((strs[i],), 0)))[0]
                 name = f"{head_nom} {_adjective_nominative(place, head_nom)}"
             else:
                 name = canonical(text, words[start:end], i - start)
@@ -448,6 +550,9 @@ class OrganisationsComponent:
                 name += re.sub(r"\s+", " ", text[e_char:num_end])
                 e_char = num_end
                 end = taken_to
+            if "event" in flags and sc.event_context(words[start][0], e_char):
+                i = end
+                continue
             mentions.append((words[start][0], e_char, name, kind))
             take(start, end)
             i = end
@@ -493,7 +598,13 @@ class OrganisationsComponent:
         return doc
 
 
+QUALIFIED = re.compile(r" we? ")  # "… w Sokółce"
 GENERIC_MUNICIPAL = re.compile(r"^(urząd|rada|starostwo)( (miejski|miejska|gminy|miasta|gminna|powiatowe|powiatu|miasta i gminy))?$", re.I)
+
+
+@lru_cache(maxsize=100_000)
+def _squash(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface)
 
 
 def merge(mentions: list, text: str) -> list[dict]:
@@ -508,18 +619,19 @@ def merge(mentions: list, text: str) -> list[dict]:
             order.append(key)
         o = orgs[key]
         o["spans"].append([s, e])
-        surface = re.sub(r"\s+", " ", text[s:e])
+        surface = _squash(text[s:e])
         if surface not in o["mentions"]:
             o["mentions"].append(surface)
+    qualified = {k for k in order if QUALIFIED.search(k)}
     for key in list(order):
-        if re.search(r" we? ", key):
+        if key in qualified:
             continue
         head = key.split()[0]
+        generic = GENERIC_MUNICIPAL.match(key)
         # "Gminna Rada … " joins "Gminna Rada … w Sokółce"; a generic office ("Rada Miasta") joins
         # the one qualified office of its kind
         targets = [k for k in order if k != key and (k.startswith((key + " w ", key + " we ")) or (
-            GENERIC_MUNICIPAL.match(key) and (k.startswith(key + " ") or k.split()[0] == head
-                                              and re.search(r" we? ", k))))]
+            generic and (k.startswith(key + " ") or k.split()[0] == head and k in qualified)))]
         if len(targets) == 1:
             t = orgs[targets[0]]
             src = orgs.pop(key)
@@ -533,6 +645,36 @@ def merge(mentions: list, text: str) -> list[dict]:
         out.append(o)
     out.sort(key=lambda o: o["spans"][0][0])
     return out
+
+
+# generic office names and how the municipality's name completes them ("Urząd Miejski" → "Urząd
+# Miejski w Lipnie", "Rada Gminy" → "Rada Gminy Kowale")
+GENERIC_LOCATIVE = re.compile(r"^(?:urząd miejski|rada miejska)$", re.I)
+GENERIC_NAMED = re.compile(r"^(?:urząd|rada) (?:gminy|miasta|miasta i gminy)$", re.I)
+
+
+def qualify_generic(orgs: list | None, municipality: dict | None) -> None:
+    """Name the report's own municipality in the generic office names left alone by `merge`
+    ("Urząd Miejski" → "Urząd Miejski w Lipnie"): the office of a report's municipality is that
+    municipality's office. Only for a gmina or town (a powiat's or voivodeship's seat is not known)."""
+    if not orgs or not municipality or municipality.get("kind") not in ("gmina", "miasto"):
+        return
+    place = municipality.get("name") or ""
+    if not place or not place[:1].isupper():
+        return
+    existing = {fold(o["name"]) for o in orgs}
+    for o in orgs:
+        name = o["name"]
+        if GENERIC_LOCATIVE.match(name):
+            loc = morph.place_locative(place)
+            full = f"{name} {morph.in_preposition(loc)} {loc}"
+        elif GENERIC_NAMED.match(name):
+            full = f"{name} {place}"
+        else:
+            continue
+        if fold(full) not in existing:
+            o["name"] = full
+            existing.add(fold(full))
 
 
 @Language.factory("partmon_organisations")
