@@ -30,8 +30,8 @@ def _menu_runs(lines) -> set[int]:
     no list markers) above the first paragraph: a navigation menu."""
     out = set()
     run = []
-    for i, (_s, _e, text) in enumerate(lines):
-        t = text.strip()
+    for i, (_s, _e, line) in enumerate(lines):
+        t = line.strip()
         words = t.split()
         if len(words) >= 8 and SENTENCE_END.search(t):
             break
@@ -60,8 +60,8 @@ def chrome_lines(lines: list[tuple[int, int, str]], text: str | None = None) -> 
     if first is not None and " | " in lines[first][2] and len(lines[first][2].split()) <= 10:
         chrome.add(first)  # a browser title "Section | Site" heading a text dump
     in_block = False
-    for i, (_s, _e, text) in enumerate(lines):
-        t = text.strip()
+    for i, (_s, _e, line) in enumerate(lines):
+        t = line.strip()
         if not t:
             continue
         low = t.lower().rstrip(":")
@@ -74,7 +74,7 @@ def chrome_lines(lines: list[tuple[int, int, str]], text: str | None = None) -> 
                 chrome.add(i)
                 continue
             in_block = False
-        exact = floating is None or text[lines[i][1] - 1:lines[i][1]].isspace()  # "…$" before trailing spaces
+        exact = floating is None or line[-1:].isspace()  # "…$" patterns miss a line with trailing spaces
         if len(t) <= 200 and (markers.search(t) if exact else
                               (i in floating or markers.search_anchored(t))):  # chrome lines are short
             chrome.add(i)
