@@ -156,7 +156,8 @@ def test_consultation_period_and_the_consultation_meeting():
     rec = run("Sprawozdanie z konsultacji\n\nKonsultacje trwały od 1 do 21 września 2019 r.\n"
               "Spotkanie konsultacyjne z organizacjami zorganizowano 10 września 2019 r. Uczestniczyło w nim "
               "14 osób.\n")
-    assert meetings(rec) == [("2019-09-01", "konsultacje", None), ("2019-09-10", "konsultacje", 14)]
+    # three weeks of written consultation are not a meeting; the day people met is
+    assert meetings(rec) == [("2019-09-10", "konsultacje", 14)]
     assert rec["document_date"] == "2019-09-10"  # the day a meeting was held, not the period's start
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from calendar import monthrange
 from functools import lru_cache
 
 from spacy.language import Language
@@ -16,13 +17,15 @@ if not Doc.has_extension("dates"):
     Doc.set_extension("dates", default=None)
 if not Doc.has_extension("doc_year"):
     Doc.set_extension("doc_year", default=None)
+if not Doc.has_extension("site_dates"):  # dates on a page's record card ("Opublikował: … (2019-10-28)")
+    Doc.set_extension("site_dates", default=None)
 
 
 DIGIT = re.compile(r"\d")
 RELATIVE = re.compile(r"\bb\.?\s?r\.|bieżącego", re.I)
 DIGITS = re.compile(r"\d+")
-RELATIVE_ANCHOR = re.compile(r"\bb\.?\s?r\.|bieżącego|tego\s+roku|ten\s+rok", re.I)
-RELATIVE_HINTS = ("br", "b.r", "b. r", "Br", "BR", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK")
+RELATIVE_HINTS = ("br", "b.r", "b. r", "Br", "BR", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK",
+                  "ub.", "ubr", "p.r", "p. r")
 WINDOW, WINDOW_AFTER = 40, 30  # characters before/after a digit that a date written with it can take
 
 
@@ -47,14 +50,42 @@ def trie_regex(words) -> str:
 
 
 @lru_cache(maxsize=None)
+def relative_years() -> tuple:
+    """(compiled form, offset in years) of each relative year form (lexicon/relative_years.tsv)."""
+    return tuple((re.compile(form + r"$", re.I), int(row[0])) for row in data.table("relative_years.tsv")
+                 for form in row[1:])
+
+
+def _relative_re() -> str:
+    return "|".join(form for row in data.table("relative_years.tsv") for form in row[1:])
+
+
+@lru_cache(maxsize=None)
+def relative_anchor() -> re.Pattern:
+    """Where a relative year may stand: windows are opened around these as around digits."""
+    return re.compile(r"(?<!\w)(?:" + _relative_re() + ")", re.I)
+
+
+def _offset(rel: str | None) -> int:
+    for rx, off in relative_years():
+        if rel and rx.match(rel):
+            return off
+    return 0
+
+
+@lru_cache(maxsize=None)
 def compiled_patterns():
     month_re = trie_regex(data.months())
     weekday_re = "|".join(re.escape(w) for w in sorted(data.word_list("weekdays.txt"), key=len, reverse=True))
+    rel_re = _relative_re()
     out = []
     for spec in data.jsonl("dates.jsonl"):
-        pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re)
-        gate = re.compile(spec["gate"], re.I) if spec.get("gate") else None
-        out.append((spec["kind"], re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH}" in spec["pattern"]))
+        pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re).replace("{REL}", rel_re)
+        gate_src = (spec.get("gate") or "").replace("{RELGATE}", rel_re)
+        gate = re.compile(gate_src, re.I) if gate_src else None
+        not_after = re.compile(r"(?:" + spec["not_after"] + r")\s*$", re.I) if spec.get("not_after") else None
+        out.append((spec["kind"], re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH}" in spec["pattern"],
+                    not_after, "{REL}" in spec["pattern"] and "(?P<rel>{REL})?" not in spec["pattern"]))
     return out
 
 
@@ -108,18 +139,42 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
         return None
     if d is None:
         return f"{y:04d}-{m:02d}"
-    if not 1 <= d <= 31:
-        return None
+    if not 1 <= d <= monthrange(y, m)[1]:
+        return None  # "31.09.2019", "30 lutego"
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def _value(kind: str, g: dict, year: int | None):
     """(value, end, precision, needs_year) for one match."""
     if kind == "day_pair":
-        return _iso(int(g["y"]), _month(g["m"]), int(g["d1"])), None, "day", False
+        return _iso(int(g["y"]), _month(g["m"]), int(DIGITS.findall(g["days"])[0])), None, "day", False
     if kind == "day_range":
         y, m = int(g["y"]), _month_of(g)
         return _iso(y, m, int(g["d1"])), _iso(y, m, int(g["d2"])), "day", False
+    if kind == "day_month_range":
+        y2 = int(g["y"])
+        y1 = int(g["y1"]) if g.get("y1") else y2
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        if not g.get("y1") and m1 > m2:
+            y1 = y2 - 1  # "od 20 grudnia do 10 stycznia 2020"
+        return _iso(y1, m1, int(g["d1"])), _iso(y2, m2, int(g["d2"])), "day", False
+    if kind == "day_numeric_range":
+        y2 = int(g["y"])
+        m1, m2 = int(g["mn1"]), int(g["mn"])
+        y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 > m2 else y2)
+        start, end = _iso(y1, m1, int(g["d1"])), _iso(y2, m2, int(g["d2"]))
+        return (start, end, "day", False) if start and end and start < end else (None, None, "day", False)
+    if kind == "day_range_numeric":
+        y, m = int(g["y"]), int(g["mn"])
+        if int(g["d1"]) >= int(g["d2"]):
+            return None, None, "day", False
+        return _iso(y, m, int(g["d1"])), _iso(y, m, int(g["d2"])), "day", False
+    if kind == "day_month_range_relative":
+        if year is None:
+            return None, None, "day", True
+        y = year + _offset(g.get("rel"))
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        return _iso(y - (m1 > m2), m1, int(g["d1"])), _iso(y, m2, int(g["d2"])), "day", True
     if kind == "day_range_relative":
         if year is None:
             return None, None, "day", True
@@ -136,15 +191,20 @@ def _value(kind: str, g: dict, year: int | None):
     if kind in ("day_relative", "day_no_year"):
         if year is None:
             return None, None, "day", True
-        return _iso(year, _month(g["m"]), int(g["d"])), None, "day", True
+        return _iso(year + _offset(g.get("rel")), _month(g["m"]), int(g["d"])), None, "day", True
     if kind in ("day_numeric", "day_iso"):
         return _iso(int(g["y"]), int(g["mn"]), int(g["d"])), None, "day", False
     if kind == "month":
         return _iso(int(g["y"]), _month(g["m"])), None, "month", False
+    if kind == "month_range_relative":
+        if year is None:
+            return None, None, "month", True
+        y = year + _offset(g.get("rel"))
+        return _iso(y, _month(g["m1"])), _iso(y, _month(g["m2"])), "month", True
     if kind == "month_relative":
         if year is None:
             return None, None, "month", True
-        return _iso(year, _month(g["m"])), None, "month", True
+        return _iso(year + _offset(g.get("rel")), _month(g["m"])), None, "month", True
     if kind == "year_range":
         y1, y2 = int(g["y1"]), int(g["y2"])
         if y2 <= y1 or y2 - y1 > 30:
@@ -155,6 +215,34 @@ def _value(kind: str, g: dict, year: int | None):
     return None, None, None, False
 
 
+FULL_DAYS = ("day", "day_numeric", "day_iso", "day_range", "day_pair", "day_roman", "day_month_range",
+             "day_numeric_range", "day_range_numeric")
+# what stands before the document's own date: a dateline ("Kraśnik, dnia") or a publication label
+OWN_DATE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*(?:[ \t]+[\w.-]+){0,3},[ \t]*(?:dn(?:ia|\.)[ \t]*)?"
+                             r"|[^\n]{0,40}\b(?:opublikowan\w*|publikacj\w*|dodan\w*|data)\w*[ \t]*:?[ \t]*(?:dnia[ \t]+)?"
+                             r"(?:(?:poniedziałek|wtorek|środa|czwartek|piątek|sobota|niedziela),?[ \t]+)?)$", re.I)
+CITED_BEFORE = re.compile(r"\b(?:z\s+dnia|z\s+dn\.|Dz\.\s?U\.[^\n]{0,20})\s*$", re.I)
+
+
+def _document_year(text: str, found) -> int | None:
+    """The year relative dates take: that of the report's dateline or publication date, else of
+    its first full date that is not the date of a cited act."""
+    first = fallback = None
+    for d in found:
+        if d["kind"] not in FULL_DAYS:
+            continue
+        v = _value(d["kind"], d["groups"], None)[0]
+        if not v:
+            continue
+        before = text[max(0, d["start"] - 80):d["start"]]
+        if OWN_DATE_BEFORE.search(before):
+            return int(v[:4])
+        fallback = fallback or int(v[:4])
+        if first is None and not CITED_BEFORE.search(before):
+            first = int(v[:4])
+    return first or fallback
+
+
 def find_dates(text: str, skip=lambda start: False) -> list[dict]:
     """Every date in `text`, longest match first, without overlaps; relative ones resolved
     against the year of the first explicit full date."""
@@ -162,8 +250,9 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
     # every date form has a digit (or "br.") within a few words: only windows around those are
     # searched, joined into one string so that each pattern runs once
     anchors = [m.span() for m in DIGITS.finditer(text)]
-    if any(w in text for w in RELATIVE_HINTS):  # "br." / "bieżącego roku": rare, so looked for only then
-        anchors = sorted(anchors + [m.span() for m in RELATIVE_ANCHOR.finditer(text)])
+    relative = any(w in text for w in RELATIVE_HINTS)
+    if relative:  # "br." / "bieżącego roku": rare, so looked for only then
+        anchors = sorted(anchors + [m.span() for m in relative_anchor().finditer(text)])
     joined, starts, offsets = _windows(text, anchors)
     # the forms with a month word are searched only around month words (fewer than digits)
     month_anchors = [m.span() for m in month_word_rx().finditer(joined)]
@@ -173,37 +262,42 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
                          for a, b in month_anchors for k in [bisect_right(starts, a) - 1]]
     views = {False: (joined, starts, offsets), True: _windows(text, month_anchors)}
     taken = []
-    for kind, rx, gate, monthly in compiled_patterns():
+    gates = {}  # several forms share a gate: each is tested once
+    for kind, rx, gate, monthly, not_after, needs_relative in compiled_patterns():
+        if needs_relative and not relative:
+            continue
         joined, starts, offsets = views[monthly]
-        if gate is not None and not gate.search(joined):
-            continue  # a cheap test: the text has nothing this form needs
+        if gate is not None:
+            key = (gate.pattern, monthly)
+            if key not in gates:
+                gates[key] = gate.search(joined) is not None
+            if not gates[key]:
+                continue  # a cheap test: the text has nothing this form needs
         for m in rx.finditer(joined):
             k = bisect_right(starts, m.start()) - 1
             s, e = m.start() - starts[k] + offsets[k], m.end() - starts[k] + offsets[k]
             if any(s < te and ts < e for ts, te in taken) or skip(s):
                 continue
+            if not_after is not None and text[s:s + 1].isdigit() and not_after.search(text, max(0, s - 30), s):
+                continue  # "Spotkanie 1 – 3 marca": a numbered meeting and its day, not a range
             taken.append((s, e))
             found.append({"kind": kind, "start": s, "end_char": e, "groups": m.groupdict()})
     found.sort(key=lambda d: d["start"])
-    year = None
-    for d in found:
-        if d["kind"] in ("day", "day_numeric", "day_iso", "day_range", "day_pair", "day_roman"):
-            v = _value(d["kind"], d["groups"], None)[0]
-            if v:
-                year = int(v[:4])
-                break
+    year = _document_year(text, found)
     out = []
     for d in found:
         if d["kind"] == "day_pair":
             # "2 i 9 marca 2019": two dates written as one
             g = d["groups"]
-            for day in (g["d1"], g["d2"]):
+            for day in DIGITS.findall(g["days"]):
                 v = _iso(int(g["y"]), _month(g["m"]), int(day))
                 if v:
                     out.append({"text": text[d["start"]:d["end_char"]].strip(), "value": v, "end": None,
                                 "start": d["start"], "end_char": d["end_char"], "precision": "day",
                                 "relative": False, "kind": "day"})
             continue
+        if d["kind"] == "day_no_year" and d["groups"]["m"][:1].isupper():
+            continue  # "Placu 1 Maja", "ul. 11 Listopada": a street or a holiday's name, not a date
         value, end, precision, relative = _value(d["kind"], d["groups"], year)
         if value is None:
             continue
@@ -218,9 +312,52 @@ def make_dates(nlp, name):
     return DatesComponent()
 
 
+@lru_cache(maxsize=None)
+def line_pattern(name: str) -> re.Pattern:
+    """The line starts listed in a lexicon file, as one multi-line pattern."""
+    return re.compile("|".join(f"(?:^{p})" for p in sorted(data.word_list(name))), re.I | re.M)
+
+
+def _line_test(text: str, name: str, hint: tuple):
+    """A function telling whether a character offset is on a line that starts as listed in
+    `name` (None when no substring of `hint` is in the text: no such line)."""
+    if not any(h in text for h in hint):
+        return None
+    starts = [m.start() for m in line_pattern(name).finditer(text)]
+    if not starts:
+        return None
+    ends = [text.find("\n", a) % (len(text) + 1) for a in starts]
+
+    def test(char: int) -> bool:
+        k = bisect_right(starts, char) - 1
+        return k >= 0 and char <= ends[k]
+    return test
+
+
+# substrings one of which every such line holds: plain `in` tests, far cheaper than a regex scan
+CLOCK_HINT = ("ziś jest", "zisiaj jest", "ZIŚ JEST", "ZISIAJ JEST", "mienin", "MIENIN")
+METADATA_HINT = ("ytworzył", "YTWORZYŁ", "publikował", "PUBLIKOWAŁ", "odyfikow", "ODYFIKOW", "odyfikac", "ODYFIKAC",
+                 "ktualiz", "KTUALIZ", "prowadził", "PROWADZIŁ", "prowadzenia", "PROWADZENIA", "dostępni", "DOSTĘPNI",
+                 "atwierdził", "ATWIERDZIŁ", "porządził", "PORZĄDZIŁ", "odwiedzin", "ODWIEDZIN", "wyświetleń",
+                 "WYŚWIETLEŃ", "dsłon", "DSŁON", "ejestr zmian", "EJESTR ZMIAN", "etryka", "ETRYKA")
+
+
+def _skip_test(doc: Doc):
+    """Chrome lines (layout), and the lines of a site's clock or name-day box."""
+    in_chrome = chrome_test(doc)
+    clock = _line_test(doc._.text, "date_chrome_lines.txt", CLOCK_HINT)
+    if clock is None:
+        return in_chrome
+    return lambda char: in_chrome(char) or clock(char)
+
+
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        dates = find_dates(doc._.text, skip=chrome_test(doc))
+        dates = find_dates(doc._.text, skip=_skip_test(doc))
+        metadata = _line_test(doc._.text, "date_metadata_lines.txt", METADATA_HINT)
+        if metadata is not None:  # a page's record card: not the report's dates
+            doc._.site_dates = [d for d in dates if metadata(d["start"])]
+            dates = [d for d in dates if not metadata(d["start"])]
         doc._.dates = dates
         days = [d for d in dates if d["precision"] == "day" and not d["relative"]]
         doc._.doc_year = int(days[0]["value"][:4]) if days else None

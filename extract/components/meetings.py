@@ -4,41 +4,75 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from datetime import date, timedelta
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import data, morph
+from .dates import OWN_DATE_BEFORE
 
 for _name in ("meetings", "next_meeting", "document_date"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
+LETTER_WORDS = re.compile(r"[^\W\d_]+")
+WORDS = re.compile(r"[^\W_]+")
+STREET = re.compile(r"\s+przy\s+(ul\.|al\.|pl\.)")
+SPACES = re.compile(r"\s+")
+RANGE_BEFORE = re.compile(r"(?:\bdo|[-–])\s*$")  # "od 3 do 9 osób"
+IN_BEFORE = re.compile(r"(?<!\w)(?:w|we)\s+$")
 BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
 DIGIT = re.compile(r"\d")
 LIST_START = re.compile(r"\s*(?:[-•*–]|\d+[.)]|[a-z][.)])\s")
+# people gathering, with no meeting noun: "w świetlicy zebrali się mieszkańcy", "spotkaliśmy się"
+GATHERED = re.compile(r"\b(?:(?:spotkal[iy]|spotkał[oay]?|spotkaliśmy|zebral[iy]|zebrał[oay]?|zebraliśmy)\s+się|"
+                      r"się\s+(?:spotkal[iy]|zebral[iy])|obradował[oay]?|obradowal[iy])\b", re.I)
 HELD = re.compile(r"\b(?:odbył[oay]?\s+się|odbyły\s+się|się\s+odbył[oay]?|odbywał[oay]?\s+się|miał[oay]?\s+miejsce|"
                   r"zorganizowano|przeprowadzono|został[oay]?\s+(?:zorganizowane|przeprowadzone)\w*|"
                   r"(?:zorganizowan|przeprowadzon)\w*\s+został[oay]?|zorganizował\w*|przeprowadził\w*|"
-                  r"trwał[oay]?|(?:rozpoczęł[oay]|zebrał[oay]?|spotkał[oay]?|spotkali)\s+się|obradował[oay]?)\b", re.I)
+                  r"trwał[oay]?|(?:rozpoczęł[oay]|zebrał[oay]?|zebral[iy]|spotkał[oay]?|spotkal[iy])\s+się|obradował[oay]?)\b", re.I)
 PERIOD = re.compile(r"\btrwał\w*|\bod\s+\d{1,2}\s+\w+\s+(?:\d{4}\s*(?:r\.|roku)?\s+)?do\s+\d", re.I)
+NUMBERED_BEFORE = re.compile(r"(?<!\w)(?:spotkani\w*|warsztat\w*|zebrani\w*|posiedzeni\w*|sesj\w*|etap\w*|część|"
+                             r"moduł\w*|edycj\w*|nr)\s+\d{1,2}\s*[-–—]\s*$", re.I)
 RANGE_END = re.compile(r"(?:\bdo|\d\s*[-–—])\s*$")
 ORDINAL_WORD = re.compile(r"\b(?:pierwsz|drug|trzeci|czwart|piąt|kolejn|ostatni)\w*", re.I)
 ORDINAL_MEETING = re.compile(r"\b(?:pierwsz|drug|trzeci|czwart|piąt|kolejn|ostatni)\w*\s+(?:spotka|warsztat|posiedze|zebra|konsultac|sesj|debat)", re.I)
 ACT_BEFORE = re.compile(r"\b(?:[Uu]chwał|[Zz]arządzeni|[Uu]staw|[Rr]ozporządzeni|[Pp]ismem|[Pp]ismo|[Oo]bwieszczeni)\w*\b[^.\n]{0,160}?\bz\s+dnia\s*$", re.I)
 PUBLISHED = re.compile(r"\b(?:opublikowan|publikacj|dodan|aktualizacj|wprowadzon|utworzon|zmodyfikowan|data)\w*\s*:?\s*(?:dnia\s+|w\s+dniu\s+)?$", re.I)
 NEXT = re.compile(r"\b(?:(?:kolejn|następn)\w+\s+(?:\w+\s+){0,2}(?:odbędzie|odbędą|jest\s+zaplanowan\w*|zaplanowan\w+\s+(?:jest|zostało|zostały)|planowan\w+\s+jest|zaplanowano|przewidziano|planuje\s+się)|termin\s+(?:kolejnego|następnego)|zapraszamy\s+na\s+(?:kolejne|następne))", re.I)
-PEOPLE = (r"(?:osób|osoby|osoba|uczestnik\w*|uczestniczek|mieszkańc\w+|mieszkank\w+|przedstawiciel\w*|członk\w+|"
-          r"senior\w*|seniorek|radn\w+|gości|słuchacz\w*|uczni\w*|uczennic|sołtys\w*|lider\w*|rodzic\w*|"
-          r"wolontariusz\w*|pracownik\w*|ekspert\w*|kobiet|animator\w*|społecznik\w*|partnerów)")
+# a meeting announced, not held: "Zapraszamy na spotkanie, które odbędzie się 15 czerwca"
+FUTURE = re.compile(r"\bodbęd(?:zie|ą)\s+się|\bzaprasza\w*\s+(?:\w+\s+){0,3}?(?:na|do\s+udziału)\b|"
+                    r"\b(?:zaplanowan|planowan|przewidzian)\w*\s+(?:\w+\s+){0,2}?(?:na|w\s+dniu|dnia)\b|\bzostan(?:ie|ą)\s+zorganizowan", re.I)
+FUTURE_WORDS = ("odbęd", "zaprasz", "planowan", "przewidzian", "zostan")
+INVITATION = re.compile(r"zaprosz|zaprasza|zapowied|ogłoszenie\s+o\s+spotkaniu", re.I)
+PEOPLE_NOUNS = sorted(data.word_list("participant_nouns.txt"), key=lambda n: (-len(n), n))
+PEOPLE = "(?:" + "|".join(PEOPLE_NOUNS) + ")(?!\\w)"
+ORDINAL_STEMS = r"(?:pierwsz|drugi|trzeci|czwart|piąt|szóst)"
 PARTICIPANTS_SRC = [
     (r"(?:uczestniczył[oay]?|udział\s+(?:\w+\s+){0,2}?wzięł[oay]?|wzięł[oay]?\s+(?:\w+\s+){0,2}?udział|brał[oay]?\s+udział|był[oay]?\s+obecn\w+|obecn\w+\s+był[oay]?|przybył[oay]?)\s+(?:[\w.]+\s+){0,3}?{N}\s+" + PEOPLE),
     (r"(?<![\d–-]){N}\s+" + PEOPLE + r"\s+(?:\w+\s+){0,3}?(?:uczestniczył\w*|wzięł\w*|brał\w*|przybył\w*)"),
-    (r"(?:zgromadził[oay]?|zgromadzili|przyciągnęł[oay]?|przyszł[oay]?|przyszło|pojawił[oay]?\s+się|zebrał[oay]?\s+się|obecnych\s+był[oay]?)\s+(?:[\w.]+\s+){0,3}?{N}\s+" + PEOPLE),
+    (r"(?:zgromadził[oay]?|zgromadzili|przyciągnęł[oay]?|przyszł[oay]?|przyszło|(?:pojawił|stawił|zjawił)[oay]?\s+się|zebrał[oay]?\s+się|obecnych\s+był[oay]?|zasiadł[oay]?)\s+(?:[\w.]+\s+){0,3}?{N}\s+" + PEOPLE),
+    # "W warsztatach wzięli udział mieszkańcy (23 osoby)"
+    (r"(?:udział|uczestniczył\w*|uczestniczyl\w*|obecn\w*)[^.()\n]{0,60}\(\s*(?:ok\.\s*|około\s+)?{N}\s+(?:osób|osoby|os\.)(?!\w)"),
     (r"(?:z\s+udziałem|w\s+obecności|obecn\w*\s*[:–-])\s*(?:ok\.\s*|około\s+|ponad\s+|blisko\s+)?{N}\s+" + PEOPLE),
-    (r"(?:(?:łączna\s+)?liczba\s+(?:uczestników|uczestniczek|osób\s+obecnych|obecnych)|frekwencja)\s*(?:\w+\s+){0,2}?(?:wyniosła|wynosiła|to|:|[-–—])?\s*(?:ok\.\s*|około\s+)?{N}\b(?!\s*%)"),
+    (r"(?:(?:łączna\s+)?(?:liczba|ilość)\s+(?:uczestników|uczestniczek|osób(?:\s+obecnych|\s+uczestniczących)?|obecnych)|frekwencja|uczestnicy|lista\s+obecności)(?:\s+[^\W\d]+){0,2}?\s*(?:wyniosła|wynosiła|to|:|\||[-–—])?\s*(?:ok\.\s*|około\s+)?{N}\b(?!\s*%)(?!\s*[.,]\d)"),
+    # "Rada obradowała w składzie 7 osób", "w 9-osobowym składzie"
+    (r"\bw\s+(?:pełnym\s+)?składzie\s+{N}(?:\s*-\s*|\s+)(?:osobowym|osób|członków|os\.)"),
+    (r"\bw\s+{N}\s*-\s*osobowym\s+składzie"),
+    # "uczestników było 23", "osób obecnych było dwanaście"
+    (r"\b(?:uczestników|uczestniczek|osób|mieszkańców|obecnych)(?:\s+[^\W\d]+){0,2}?\s+był[oay]?\s+(?:ok\.\s*|około\s+)?{N}\b(?!\s*%)"),
+    # "w drugim (spotkaniu) – 15 osób": a count of one of several meetings, named by its ordinal
+    (r"\b(?:w|na|podczas)\s+" + ORDINAL_STEMS + r"\w*\s+(?:[^\W\d]+\s+){0,3}?(?:[-–—:,]\s*)?(?:ok\.\s*|około\s+)?(?<![\d–-]){N}\s+" + PEOPLE),
 ]
+# a count written right after a meeting's date: "6 kwietnia w Brańsku (22 osoby)", "6 kwietnia – 22 osoby"
+DATE_COUNT = re.compile(r"[^()\n.;:]{0,40}?(?:\(\s*|[-–—:]\s*)(?:ok\.\s*|około\s+)?(?P<n>\d{1,4})\s+" + PEOPLE, re.I)
+TOTAL = re.compile(r"\b(?:łącznie|w\s+sumie|ogółem|spotkaniach|zebraniach|posiedzeniach)\b", re.I)
+OUT_OF = re.compile(r"(?<!\d)(?P<n>\d{1,4})\s+z\s+$")
+# "18 przedstawicieli organizacji i 4 pracowników urzędu": more people counted with the first
+MORE_PEOPLE = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s*,?\s+(?:i|oraz|a\s+także|a\s+ponadto|plus)\s+(?:ok\.\s*|około\s+)?"
+                         r"(?P<n>\d{1,4})\s+" + PEOPLE, re.I)
 
 
 @lru_cache(maxsize=None)
@@ -78,7 +112,10 @@ def count_value(text: str) -> int:
 
 # cheap tests before the patterns above: words every match of them holds
 HELD_WORDS = re.compile("się|miejsce|zorganizow|przeprowadz|został|trwał|obradował")
-PARTICIPANT_GATE = re.compile(r"osob|osób|uczestni|mieszkań|mieszkank|przedstawiciel|członk|liczba|frekwencj|obecn|senior|radn|gości|słuchacz|uczni|uczenn|sołtys|lider|rodzic|wolontariusz|pracownik|ekspert|kobiet|animator|społecznik|partnerów")
+PARTICIPANT_GATE = re.compile("|".join(re.sub(r"\\w[*+]", "", n) for n in PEOPLE_NOUNS) + r"|uczestni|liczba|ilość|frekwencj|obecn|składzie")
+# with digits: a number before a people noun, or a count's label ("liczba uczestników: 23")
+DIGIT_GATE = re.compile(r"\d\s+(?:z\s+\d+\s+)?(?:" + "|".join(re.sub(r"\\w[*+]", "", n) for n in PEOPLE_NOUNS) +
+                        r")|\d\s+os\.|liczba|ilość|frekwencj|uczestni\w*\s*[:|]|uczestników\s+był|obecn|składzie")  # on lower case
 ORG_COUNT = re.compile(r"(?:reprezentował\w*|reprezentując\w*|z|przedstawiciel\w*)\s+(?P<n>\d{1,4})\s+organizacj\w*", re.I)
 COUNT_MEETINGS = re.compile(r"(?P<n>\d{1,2})\s+(?:spotkań|spotkania|warsztatów|sesji|zebrań|debat)", re.I)
 TIME = re.compile(r"(?:godz(?:\.|in(?:ie|ę|ach|y))?|o|od)\s*(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?:\s*[-–—]\s*(?:do\s+)?(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?", re.I)
@@ -109,12 +146,16 @@ def _modified(kind: str, words, k: int) -> str:
 
 def _kind(sentence: str):
     kinds = meeting_kinds()
-    words = re.findall(r"[^\W\d_]+", sentence)
+    words = LETTER_WORDS.findall(sentence)
     for k, w in enumerate(words):
         for lem in morph.lemmas(w):
             if lem in kinds:
                 return _modified(kinds[lem], words, k)
     return None
+
+
+# "… do 6 listopada 2025 r. W dniu 29 października …": a year's "r." ends the sentence before a capital
+YEAR_END = re.compile(r"[ \t]\d{4}[ \t]r\.[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ](?:[a-ząćęłńóśźż]|[ \t])")
 
 
 def _sentences(text: str):
@@ -134,7 +175,7 @@ def _sentences(text: str):
         else:
             w_start = max(text.rfind(" ", start, b), text.rfind("\n", start, b), start - 1) + 1
             w = text[w_start:b].lower().lstrip("(„\"")
-            if w in abbrs or w.isdigit() or (len(w) == 1 and w.isalpha()):
+            if (w in abbrs or w.isdigit() or (len(w) == 1 and w.isalpha())) and not YEAR_END.match(text, w_start - 6):
                 continue
         end = m.end()
         if text[start:end].strip():
@@ -149,7 +190,7 @@ def _meeting_subject(sentence: str, loose: bool = False):
     the genitive plural after a number ("odbyło się 5 spotkań"), near the verb; `loose`: in any
     case (the sentence also gives the meeting's date)."""
     kinds = meeting_kinds()
-    words = re.findall(r"[^\W_]+", sentence)
+    words = WORDS.findall(sentence)
     for k, w in enumerate(words):
         for r in morph.readings(w):
             lem = morph.base_lemma(r[0]).lower()
@@ -159,6 +200,30 @@ def _meeting_subject(sentence: str, loose: bool = False):
                                           (words[k - 1].isdigit() or words[k - 2:k - 1] and words[k - 2].isdigit())):
                 return _modified(kinds[lem], words, k)
     return None
+
+
+GATHERING = re.compile(r"spotka|warsztat|zebra|debat|posiedz|sesj|forum|panel|szkoleni|dyżur|konferencj|seminar|wysłuchani|spacer", re.I)
+
+
+HEADING_MEETING = re.compile(r"\s*(?:[IVX]+\.?\s+|\d{1,2}[.)]\s+)?(?:(?:pierwsz|drug|trzeci|czwart|piąt|szóst|kolejn)\w*\s+)?"
+                             r"(?:spotkani|warsztat|zebrani|posiedzeni|debat|sesj|forum|panel|konferencj|seminar)\w*\b", re.I)
+
+
+def _cited_sentence(sentence: str) -> bool:
+    """A sentence citing an act (its date is the act's, not a gathering's)."""
+    return ACT_BEFORE.search(sentence) is not None
+
+
+def _meeting_heading(sentence: str) -> bool:
+    """A short line that starts with a meeting noun and gives its date: one meeting of several
+    ("Spotkanie nr 2 – 17 marca 2019 r.", "II spotkanie (17.03.2019)")."""
+    return "\n" not in sentence.strip() and len(sentence.split()) <= 12 and HEADING_MEETING.match(sentence) is not None
+
+
+def _process_only(kind: str | None, sentence: str) -> bool:
+    """Consultations named as a process ("konsultacje zakończyły się 30 października"), with no
+    gathering in the sentence: not a meeting."""
+    return kind == "konsultacje" and not GATHERING.search(sentence)
 
 
 def _dates_in(dates, s, e, precision=None):
@@ -196,8 +261,9 @@ def _meeting_days(text: str, dates, s: int, e: int, legal_spans):
     for d in _between(dates, s, e):
         if d["precision"] != "day" or _cited(text, d, legal_spans):
             continue
-        if RANGE_END.search(text[max(s, d["start"] - 8):d["start"]]):
-            continue  # "od 14 września do 5 października": the end of a period
+        if RANGE_END.search(text[max(s, d["start"] - 8):d["start"]]) and \
+                not NUMBERED_BEFORE.search(text, max(s, d["start"] - 40), d["start"]):
+            continue  # "od 14 września do 5 października": the end of a period (not "Spotkanie 1 – 3 marca")
         out.append(d)
     return out
 
@@ -227,8 +293,8 @@ def _place(sentence: str, orgs, offset: int):
         for men in o["mentions"]:
             if men in place and men != o["name"]:
                 place = place.replace(men, o["name"])
-    place = re.sub(r"\s+przy\s+(ul\.|al\.|pl\.)", r", \1", place)
-    return re.sub(r"\s+", " ", place).strip(" ,")
+    place = STREET.sub(r", \1", place)
+    return SPACES.sub(" ", place).strip(" ,")
 
 
 def _add_held(meetings, spans, kind, days, sent, span):
@@ -254,16 +320,54 @@ def _add_held(meetings, spans, kind, days, sent, span):
         spans.append(span)
 
 
-ORDINALS = [r"\bpierwsz", r"\bdrugi", r"\btrzeci", r"\bczwart", r"\bpiąt"]
+ORDINALS = [re.compile(r) for r in (r"\bpierwsz", r"\bdrugi", r"\btrzeci", r"\bczwart", r"\bpiąt")]
 
 
 def _ordinal(sentence: str, n: int) -> int:
     """Which meeting a participants sentence is about: "w pierwszym spotkaniu" → 0; else the last."""
     low = sentence.lower()
     for k, rx in enumerate(ORDINALS[:n]):
-        if re.search(rx, low) and n > 1:
+        if rx.search(low) and n > 1:
             return k
     return n - 1
+
+
+ORDINAL_BEFORE = [re.compile(rf"\\b{stem}\\w*", re.I) for stem in
+                  (r"pierwsz", r"drugi", r"trzeci", r"czwart", r"piąt", r"szóst")]
+
+
+def _counts(sent: str, pats) -> list[tuple]:
+    """The participant counts of a sentence, in order: (position, people, organisations, index of
+    the meeting an ordinal before the count names, or None). People counted together
+    ("18 przedstawicieli organizacji i 4 pracowników urzędu") are added up."""
+    found = {}
+    for rx in pats:
+        for pm in rx.finditer(sent):
+            pos = pm.start("n")
+            if any(abs(pos - p) < 3 for p in found) or RANGE_BEFORE.search(sent, max(0, pos - 8), pos):
+                continue  # found by an earlier pattern, or "od 3 do 9 osób": a range, not a count
+            n = count_value(pm.group("n"))
+            of = OUT_OF.search(sent, max(0, pos - 12), pos)
+            if of:  # "uczestniczyło 7 z 9 członków Rady": 7 came
+                n = int(of.group("n"))
+            more = MORE_PEOPLE.match(sent, pm.end())
+            if more:
+                n += int(more.group("n"))
+            found[pos] = (n, pm.end())
+    out, prev = [], 0
+    for pos in sorted(found):
+        n, end = found[pos]
+        clause = sent[prev:pos]
+        ordinal = None
+        for k, rx in enumerate(ORDINAL_BEFORE):
+            for om in rx.finditer(clause):
+                if ordinal is None or om.start() > ordinal[1]:
+                    ordinal = (k, om.start())
+        om = ORG_COUNT.search(sent, pos)
+        orgs_n = int(om.group("n")) if om and om.start() - end < 60 else None
+        out.append((pos, n, orgs_n, ordinal[0] if ordinal else None))
+        prev = end
+    return out
 
 
 def _meeting(date, kind):
@@ -275,7 +379,7 @@ def _place_org(text: str, s: int, e: int, orgs) -> str | None:
     best = None
     for o in orgs:
         for os_, _oe in o["spans"]:
-            if s <= os_ < e and re.search(r"(?<!\w)(?:w|we)\s+$", text[max(s, os_ - 4):os_]):
+            if s <= os_ < e and IN_BEFORE.search(text, max(s, os_ - 4), os_):
                 if best is None or os_ < best[0]:
                     best = (os_, o["name"])
     return best[1] if best else None
@@ -296,7 +400,8 @@ def find_meetings(doc: Doc, legal_spans=()):
             continue
         low = sent.lower()
         has_digit = DIGIT.search(sent) is not None
-        if next_meeting is None and ("kolejn" in low or "następn" in low) and NEXT.search(sent):
+        if next_meeting is None and ((("kolejn" in low or "następn" in low) and NEXT.search(sent)) or
+                                     any(w in low for w in FUTURE_WORDS) and FUTURE.search(sent) and not HELD.search(sent)):
             days = _dates_in(dates, s, e, "day")
             next_meeting = {"date": days[0]["value"] if days else None, "time": _time(sent),
                             "place": _place(sent, orgs, s)}
@@ -307,6 +412,10 @@ def find_meetings(doc: Doc, legal_spans=()):
         kind = _meeting_subject(sent, loose=bool(days)) if held else None
         if held and not kind and days and meetings and ORDINAL_WORD.search(sent):
             kind = meetings[-1]["kind"]  # "drugie odbyło się 17 marca"
+        if not kind and days and GATHERED.search(sent) and not _cited_sentence(sent):
+            kind = "spotkanie"  # "28 września w MDK spotkali się przedstawiciele organizacji"
+        if not kind and days and not held and _meeting_heading(sent):
+            kind = _meeting_subject(sent, loose=True)  # "Spotkanie nr 2 – 17 marca 2019 r." over its account
         if kind and not days and sent.rstrip().endswith(":"):
             # "Spotkania odbyły się w terminach:" and a list of dates below
             block_end = text.find("\n\n", e + 1)
@@ -315,39 +424,49 @@ def find_meetings(doc: Doc, legal_spans=()):
         if kind:
             before = len(meetings)
             _add_held(meetings, spans, kind, days, sent, [s, e])
+            for d in days:  # "4 kwietnia w Rudce (14 osób), 6 kwietnia w Brańsku (22 osoby)"
+                dc = DATE_COUNT.match(text, d["end_char"], e)
+                m = next((m for m in meetings if m["date"] == d["value"]), None)
+                if dc and m is not None and m["participants"] is None:
+                    m["participants"] = int(dc.group("n"))
             place = _place_org(text, s, e, orgs)
             period = PERIOD.search(sent) is not None
-            for m in meetings[before:]:
-                m["place"] = place
-                m["_period"] = period
+            long_ranges = {d["value"] for d in days if d["end"] and _days_between(d["value"], d["end"]) > 3}
+            day_values = {d["value"] for d in days}
+            for k, m in enumerate(meetings):
+                if k >= before:
+                    m["place"] = place
+                if k >= before or m["date"] in day_values:  # new, or an undated one given its day here
+                    m["_period"] = period or m["date"] in long_ranges
+                    m["_long"] = m["date"] in long_ranges
         elif days and not held:
             nk = _meeting_subject(sent, loose=True)
-            if nk:
+            if nk and not _process_only(nk, sent):
                 noun_dated.append((days, nk, [s, e]))
         elif days and held and held_day is None:
             held_day = days[0]["value"]  # "28 września w MDK spotkali się przedstawiciele …"
         if has_digit:  # counts in digits, failing that in words ("7 maja przyszło dwadzieścia osób")
-            counted = PARTICIPANT_GATE.search(low) is not None
-            pats = participant_patterns(False) + (participant_patterns(True) if counted and
-                                                   number_word_rx().search(low) else [])
+            gate = PARTICIPANT_GATE.search(low) is not None
+            words_too = gate and number_word_rx().search(low) is not None
+            counted = words_too or (gate and DIGIT_GATE.search(low) is not None)
+            pats = participant_patterns(words_too)
         else:
             counted = number_word_rx().search(low) is not None and PARTICIPANT_GATE.search(low) is not None
             pats = participant_patterns(True)
-        for rx in (pats if counted else ()):
-            pm = rx.search(sent)
-            if pm and re.search(r"(?:\bdo|[-–])\s*$", sent[:pm.start("n")]):
-                pm = None  # "od 3 do 9 osób": a range, not a count
-            if pm:
-                if not meetings:
-                    meetings.append(_meeting(None, _kind(sent)))
-                    spans.append([s, e])
-                target = meetings[_ordinal(sent, len(meetings))]
-                if target["participants"] is None:
-                    target["participants"] = count_value(pm.group("n"))
-                    om = ORG_COUNT.search(sent)
-                    if om:
-                        target["organisations_count"] = int(om.group("n"))
-                break
+        counts = _counts(sent, pats) if counted else []
+        for k, (pos, n, orgs_n, ordinal) in enumerate(counts):
+            if not meetings:
+                meetings.append(_meeting(None, _kind(sent)))
+                spans.append([s, e])
+            if ordinal is None:
+                ordinal = _ordinal(sent, len(meetings)) if k == 0 else len(meetings) - 1
+            pool = [m for m in meetings if not m.get("_period")] or meetings
+            if len(pool) > 1 and TOTAL.search(sent):
+                continue  # "W spotkaniach wzięło udział łącznie 120 osób": all of them, not one
+            target = pool[min(ordinal, len(pool) - 1)]
+            if target["participants"] is None:
+                target["participants"] = n
+                target["organisations_count"] = orgs_n
     if noun_dated and not any(m["date"] for m in meetings):
         # no "held" sentence gave a date: the first sentence naming a meeting with a date does
         days, nk, span = noun_dated.pop(0)
@@ -355,10 +474,109 @@ def find_meetings(doc: Doc, legal_spans=()):
     undated = [m for m in meetings if m["date"] is None]
     if held_day and len(undated) == 1 and len(meetings) == 1:
         undated[0]["date"] = held_day  # the participants were counted at the gathering that day
-    for days, nk, span in noun_dated:  # "Drugie spotkanie – 17 marca 2019 r."
-        if meetings and ORDINAL_MEETING.search(text[span[0]:span[1]]) and not NEXT.search(text[span[0]:span[1]]):
+    for days, nk, span in noun_dated:  # "Drugie spotkanie – 17 marca 2019 r.", a heading "Spotkanie nr 2 – 17.03.2019"
+        sent = text[span[0]:span[1]]
+        if (meetings and ORDINAL_MEETING.search(sent) or _meeting_heading(sent)) and not NEXT.search(sent):
             _add_held(meetings, spans, nk, days, "", span)
+    if "|" in text:
+        _table_meetings(text, dates, chrome, line_starts, meetings, spans)
+    for m in meetings:  # "na spotkaniu 12 marca pojawiło się 20 osób, a 19 marca – 25 osób"
+        if m["date"] and m["participants"] is None:
+            for d in dates:
+                dc = DATE_COUNT.match(text, d["end_char"]) if d["value"] == m["date"] else None
+                if dc and not (chrome and bisect_right(line_starts, d["start"]) - 1 in chrome):
+                    m["participants"] = int(dc.group("n"))
+                    break
+    undated = [m for m in meetings if m["date"] is None]
+    if len(undated) == 1 and len(meetings) == 1:
+        # a protocol's "Data spotkania: 14.03.2024", or "wczoraj" in a news item under its dateline
+        undated[0]["date"] = _labelled_day(text, dates, chrome, line_starts) or _relative_day(text, dates)
+    # a consultation period ("konsultacje trwały od 2 do 23 października") is not a meeting; nor is a
+    # period beside meetings held on one day
+    on_a_day = any(m["date"] and not m.get("_period") for m in meetings)
+    keep = [k for k, m in enumerate(meetings) if not (m.get("_long") or (on_a_day and m.get("_period") and m["date"]))]
+    meetings, spans = [meetings[k] for k in keep], [spans[k] for k in keep]
     return meetings, spans, next_meeting, next_span
+
+
+LABELLED_DAY = re.compile(r"^[ \t]*(?:miejsce[ \t]+i[ \t]+)?(?:data|termin|dzień)\b(?![ \t]+(?:publikacji|wytworzenia|dodania|"
+                          r"modyfikacji|wprowadzenia|aktualizacji|sporządzenia|udostępnienia|wydruku|składania|nadsyłania|zgłaszania|przyjmowania))[^\n:|]{0,40}[:|][^\n]{0,60}$",
+                          re.I | re.M)
+RELATIVE_DAY = re.compile(r"(?<!\w)(?P<w>przedwczoraj|wczoraj|wczorajsz\w*|dzisiaj|dziś|dzisiejsz\w*)(?!\w)", re.I)
+RELATIVE_DAY_OFFSET = {"przedwczoraj": -2, "wczoraj": -1, "wczorajsz": -1, "dzisiaj": 0, "dziś": 0, "dzisiejsz": 0}
+
+
+TABLE_HEAD = re.compile(r"^[^\n]*\|[^\n]*$", re.M)
+DATE_COLUMN = re.compile(r"^\s*(?:data|termin|dzień)\b", re.I)
+COUNT_COLUMN = re.compile(r"^\s*(?:(?:liczba|ilość)\s+(?:uczestni|osób|obecnych)|uczestnicy|frekwencja|obecni)", re.I)
+NUMBER_CELL = re.compile(r"^\s*(?:ok\.\s*)?(\d{1,4})\s*(?:os(?:ób|oby)|uczestni\w*)?\s*$")
+
+
+def _table_meetings(text: str, dates, chrome, line_starts, meetings, spans) -> None:
+    """Meetings listed in a table with a date column and a count column
+    ("Data | Miejsce | Liczba uczestników", one row per meeting): each row's day and count."""
+    for head in TABLE_HEAD.finditer(text):
+        cells = head.group().split("|")
+        date_col = next((k for k, c in enumerate(cells) if DATE_COLUMN.match(c)), None)
+        count_col = next((k for k, c in enumerate(cells) if COUNT_COLUMN.match(c)), None)
+        if date_col is None or count_col is None:
+            continue
+        pos = head.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            row = text[pos:end]
+            if "|" not in row or (chrome and bisect_right(line_starts, pos) - 1 in chrome):
+                break
+            cells = row.split("|")
+            if len(cells) > max(date_col, count_col):
+                cell_start = pos + sum(len(c) + 1 for c in cells[:date_col])
+                days = [d for d in _between(dates, cell_start, cell_start + len(cells[date_col]))
+                        if d["precision"] == "day"]
+                n = NUMBER_CELL.match(cells[count_col])
+                if days:
+                    m = next((m for m in meetings if m["date"] == days[0]["value"]), None)
+                    if m is None:
+                        m = _meeting(days[0]["value"], None)
+                        meetings.append(m)
+                        spans.append([pos, end])
+                    if n and m["participants"] is None:
+                        m["participants"] = int(n.group(1))
+            pos = end + 1
+
+
+def _labelled_day(text: str, dates, chrome, line_starts) -> str | None:
+    """The day after a "Data:" / "Termin spotkania:" label at a line's start (a protocol's header)."""
+    for d in dates:
+        if d["precision"] != "day" or d["relative"]:
+            continue
+        ls = text.rfind("\n", 0, d["start"]) + 1
+        if chrome and bisect_right(line_starts, d["start"]) - 1 in chrome:
+            continue
+        if LABELLED_DAY.search(text[ls:d["start"]]):
+            return d["value"]
+    return None
+
+
+def _relative_day(text: str, dates) -> str | None:
+    """"Wczoraj … rozmawialiśmy": the day before the report's dateline or publication date."""
+    m = RELATIVE_DAY.search(text)
+    if not m:
+        return None
+    word = m.group("w").lower()
+    offset = next(v for k, v in RELATIVE_DAY_OFFSET.items() if word.startswith(k))
+    for d in dates:
+        if d["precision"] == "day" and not d["end"] and d["start"] < m.start() + 400 and \
+                OWN_DATE_BEFORE.search(text[max(0, d["start"] - 80):d["start"]]):
+            return (date.fromisoformat(d["value"]) + timedelta(days=offset)).isoformat()
+    return None
+
+
+def _days_between(a: str, b: str) -> int:
+    try:
+        return (date.fromisoformat(b) - date.fromisoformat(a)).days
+    except ValueError:  # a month range
+        return 31
 
 
 def document_date(doc: Doc, meetings, next_span, legal_spans) -> str | None:
@@ -381,7 +599,15 @@ def document_date(doc: Doc, meetings, next_span, legal_spans) -> str | None:
         if PUBLISHED.search(before[-60:]):
             return d["value"]
         candidates.append(d["value"])
-    return candidates[0] if candidates else None
+    if candidates:
+        return candidates[0]
+    # only the page's record card is dated: its publication, else its first date
+    site = [d for d in doc._.site_dates or [] if d["precision"] == "day"]
+    published = [d for d in site if SITE_PUBLISHED.search(text, text.rfind("\n", 0, d["start"]) + 1, d["start"])]
+    return (published or site)[0]["value"] if site else None
+
+
+SITE_PUBLISHED = re.compile(r"opublikow|publikacj|udostępni", re.I)
 
 
 @Language.factory("partmon_meetings")
@@ -395,12 +621,16 @@ class MeetingsComponent:
         meetings, spans, nxt, nspan = find_meetings(doc, legal)
         ddate = document_date(doc, meetings, nspan, legal)
         title = doc._.title or ""
-        if not meetings and _kind(title) and not NEXT.search(title):
+        if not meetings and _kind(title) and not NEXT.search(title) and not _process_only(_kind(title), title) \
+                and not (nxt and INVITATION.search(title)):
             meetings.append({"date": ddate, "kind": _kind(title), "participants": None,
                              "organisations_count": None, "place": None})
             spans.append(None)
         for m in meetings:
+            if m["kind"] is None and _kind(title) and not NEXT.search(title):
+                m["kind"] = _kind(title)  # "Protokół z posiedzenia …" over a table of figures
             m.pop("_period", None)
+            m.pop("_long", None)
         doc._.meetings = list(zip(meetings, spans))
         doc._.next_meeting = nxt
         doc._.document_date = ddate

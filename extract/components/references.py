@@ -34,7 +34,8 @@ def funding_patterns():
         for v in spec["variants"]:
             words = v.split()
             exact = len(words) == 1 and v.isupper()  # acronyms match only as written
-            out.append(([frozenset([w]) if exact else morph.lemmas(w) for w in words], spec["name"], exact))
+            caps = tuple(w[:1].isupper() for w in words)
+            out.append(([frozenset([w]) if exact else morph.lemmas(w) for w in words], spec["name"], exact, caps))
     out.sort(key=lambda t: -len(t[0]))
     index = {}
     for pat in out:
@@ -54,7 +55,20 @@ def _funding_candidates(word: str) -> tuple:
 @lru_cache(maxsize=None)
 def named_funding_patterns():
     """(prefix, a substring every match holds, regex): the substring skips texts cheaply."""
-    return [(spec["prefix"], spec["gate"], re.compile(spec["pattern"])) for spec in data.jsonl("funding_named.jsonl")]
+    return [(spec["prefix"], spec["gate"], re.compile(spec["pattern"]), bool(spec.get("extends")))
+            for spec in data.jsonl("funding_named.jsonl")]
+
+
+def _written_as_name(words, caps) -> bool:
+    """The words are written as the programme's name, not as common words ("funduszy
+    europejskich", "kapitału ludzkiego"): capitalised where the name is, with one slip allowed
+    in a long name and a lower-case first word before an acronym ("funduszy EOG")."""
+    missing = [k for k, (w, c) in enumerate(zip(words, caps)) if c and not w[:1].isupper()]
+    if not missing:
+        return True
+    if len(missing) > 1:
+        return False
+    return sum(caps) >= 3 or (missing[0] == 0 and len(words) == 2 and words[1].isupper())
 
 
 def _normalise_act(kind: str, m: re.Match) -> str:
@@ -129,7 +143,7 @@ class ReferencesComponent:
                 continue
             w, pats = strs[i], all_pats[i]
             lem0 = morph.lemmas(w)
-            for seq, name, exact in pats:
+            for seq, name, exact, caps in pats:
                 n = len(seq)
                 if i + n > len(strs):
                     continue
@@ -137,7 +151,8 @@ class ReferencesComponent:
                 if not ok0 or any(taken[i:i + n]):
                     continue
                 if all(morph.lemmas(strs[i + k]) & seq[k] for k in range(1, n)) and \
-                        all(not text[words[i + k][1]:words[i + k + 1][0]].strip(" \n\t–-") for k in range(n - 1)):
+                        all(not text[words[i + k][1]:words[i + k + 1][0]].strip(" \n\t–-") for k in range(n - 1)) and \
+                        _written_as_name(strs[i:i + n], caps):
                     for k in range(i, i + n):
                         taken[k] = True
                     if name not in seen:
@@ -146,16 +161,26 @@ class ReferencesComponent:
                     break
         # "Programu Rządowego Aktywni+": a government programme named after its kind
         in_chrome = chrome_test(doc)
-        for prefix, gate, rx in named_funding_patterns():
+        for prefix, gate, rx, extends in named_funding_patterns():
             if gate not in text:
                 continue
             for m in rx.finditer(text):
-                if any(fs < m.end() and m.start() < fe for _n, fs, fe in found) or in_chrome(m.start()):
+                if in_chrome(m.start()):
                     continue
+                # the words before the name ("ze środków … z budżetu") may hold other programmes
+                start = m.start() if extends else m.start("name")
+                inside = [f for f in found if f[1] < m.end() and start < f[2]]
+                if inside and not (extends and all(m.start() <= f[1] and f[2] <= m.end() for f in inside)):
+                    continue
+                # "Regionalny Program Operacyjny Województwa Lubelskiego" replaces the bare
+                # "Regionalny Program Operacyjny" found inside it
+                found = [f for f in found if f not in inside]
+                seen.difference_update(f[0] for f in inside)
                 name = f"{prefix} {m.group('name').rstrip(' i')}".strip()
                 if name not in seen:
                     seen.add(name)
-                    found.append((name, m.start(), m.end()))
+                    found.append((name, start, m.end()))
+        found.sort(key=lambda f: f[1])
         # a longer programme name makes its shorter part redundant
         names = [f[0] for f in found]
         doc._.funding = [f for f in found if not any(f[0] != n and f[0] in n for n in names)]
