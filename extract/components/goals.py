@@ -1,15 +1,17 @@
-"""partmon_goals: goals of the programme or process (`Cel główny:`, `Cele szczegółowe:`,
-`CEL:`, `Cele projektu …`), one item per goal, with its level."""
+"""partmon_goals: goals of the programme or process, under headings (`Cel główny:`, `Cele
+szczegółowe:`, `CEL:`, `Cele projektu …`) or stated in sentences (`Za cel główny przyjęto …`,
+`Celem programu będzie …`), one item per goal, with its level."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import data
-from .sections import MARKER, clean_item, continuation, list_after
+from .sections import MARKER, clean_item, continuation, list_after, split_heads, split_inline
 
 if not Doc.has_extension("goals"):
     Doc.set_extension("goals", default=None)
@@ -20,16 +22,63 @@ ITEM_MARK = re.compile(r"^(?:[a-z]|\d{1,2})[.)]\s+")
 
 @lru_cache(maxsize=None)
 def goal_patterns():
-    return [(spec["level"], re.compile(spec["pattern"], re.I)) for spec in data.jsonl("goals.jsonl")]
+    """Patterns read line by line (headings, "Cel główny: …")."""
+    return [(spec["level"], re.compile(spec["pattern"], re.I), spec.get("split"))
+            for spec in data.jsonl("goals.jsonl") if spec.get("scope") != "text"]
+
+
+@lru_cache(maxsize=None)
+def sentence_patterns():
+    """Patterns read over the whole text: a goal stated in a sentence, which a hard-wrapped
+    paragraph may break over lines ("… że głównym celem programu jest\nbudowanie …")."""
+    return [(spec["level"], re.compile(spec["pattern"], re.I | re.M), spec.get("split"))
+            for spec in data.jsonl("goals.jsonl") if spec.get("scope") == "text"]
+
+
+CEL = re.compile(r"cel", re.I)
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+REACH_BEFORE, REACH_AFTER = 150, 1000  # how far a sentence stating a goal reaches around its "cel"
+CLAUSE_START = re.compile(r"^|(?<=[.!?])(?=\s)|,(?=\s*(?:a|aby|by|żeby|że|iż)\s)", re.M | re.I)
+
+
+def _sentences(text: str, chrome_of):
+    """(match, level, split, start, end) of goal sentences. Each is tried only where a sentence
+    or clause can start (a line start, after ".", "!", "?" or ",") shortly before a "cel" in the
+    text — a handful of anchored tries instead of a search through the text; for overlapping
+    matches the earlier pattern wins."""
+    found = []
+    pats = sentence_patterns()
+    for spot in CEL.finditer(text):
+        p = spot.start()
+        if any(s <= p < e for _m, _l, _sp, s, e in found):
+            continue
+        lo = max(p - REACH_BEFORE, 0)
+        starts = [m.start() for m in CLAUSE_START.finditer(text, lo, p + 1)]
+        hit = None
+        for level, rx, split in pats:
+            for c in starts:
+                m = rx.match(text, c, min(len(text), p + REACH_AFTER))
+                if m:
+                    st = m.start() + len(m.group()) - len(m.group().lstrip(".!?,; \t\n"))
+                    # this "cel" is the one the sentence names (not one of an earlier sentence)
+                    if st <= p < m.start("text") and not BLANK_LINE.search(text, st, m.start("text")):
+                        hit = (m, level, split, st, m.end())  # not "Celem programu jest" over a new paragraph
+                        break
+            if hit:
+                break
+        if hit and not chrome_of(hit[3]) and not any(hit[3] < e and hit[4] > s for _m, _l, _sp, s, e in found):
+            found.append(hit)
+    return found
 
 
 def _is_goal_heading(text: str) -> bool:
-    return any(rx.search(text) for _, rx in goal_patterns()) or bool(
+    return any(rx.search(text) for _, rx, _split in goal_patterns() + sentence_patterns()) or bool(
         re.match(r"^\s*(?:[IVX]{1,4}[.)]\s*|\d{1,2}[.)]\s*)?(zadania|priorytet|obszar|działania|rezultaty|harmonogram)", text, re.I))
 
 
-def find_goals(lines, chrome: set) -> list[dict]:
+def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
     goals, seen = [], set()
+    starts = [ls for ls, _le, _t in lines]
 
     def add(text, level, s, e):
         key = text.casefold()
@@ -38,37 +87,85 @@ def find_goals(lines, chrome: set) -> list[dict]:
         seen.add(key)
         goals.append({"text": text, "level": level, "start": s, "end": e})
 
+    said = _sentences(text, lambda pos: bisect_right(starts, pos) - 1 in chrome) if text else []
+    for m, level, split, st, en in said:
+        _read_sentence(text, m, level, split, add)
     for k, (ls, le, raw) in enumerate(lines):
         if k in chrome or "cel" not in raw.lower():  # every goal form names "cel"
             continue
-        for level, rx in goal_patterns():
-            m = rx.search(raw)
-            if not m:
-                continue
-            inline = clean_item((m.group("text") or "").lstrip("| "))
-            if inline.endswith(":") or (len(inline.split()) <= 3 and not re.search(r"[.;!?]$", inline)
-                                        and MARKER.match(next((t for _s, _e, t in lines[k + 1:k + 3] if t.strip()), ""))):
-                inline = ""  # "Cele szczegółowe programu współpracy to:": a heading over a list
-            more, more_end, _ = continuation(lines, k, chrome) if inline else ([], le, k)
-            if more:
-                inline = clean_item(" ".join([inline] + more))
-            if inline and len(inline.split()) >= 2:
-                parts = [ITEM_MARK.sub("", p) for p in re.split(r"\s*;\s*", inline) if p] \
-                    if level == "specific" else [inline]  # "a) wzrost …; b) wzmocnienie …"
-                off = ls + m.start("text")
-                for p in parts:
-                    pos = raw.find(p, off - ls)
-                    s = ls + pos if pos >= 0 else off
-                    add(p, level, s, more_end if more else s + len(p))
-            else:
-                items = list_after(lines, k, chrome, stop=_is_goal_heading)
-                lvl = level
-                if level == "main" and len(items) > 1:
-                    items = items[:1]
-                for text, s, e in items:
-                    add(text, lvl, s, e)
-            break
+        # spans of the line already read as a goal: each sentence gives its own
+        taken = [(max(st, ls) - ls, min(en, le) - ls) for _m, _l, _sp, st, en in said if st < le and en > ls]
+        for level, rx, split in goal_patterns():
+            for m in rx.finditer(raw):
+                st = m.start() + len(m.group()) - len(m.group().lstrip(".!?,; \t"))
+                if any(st < e and m.end() > s for s, e in taken):
+                    continue
+                taken.append((st, m.end()))
+                _read_match(lines, k, m, level, split, chrome, add)
+    goals.sort(key=lambda g: g["start"])
     return goals
+
+
+def _read_sentence(text: str, m, level, split, add):
+    """The goal(s) a sentence states: its text up to the full stop (never past a blank line)."""
+    body = m.group("text")
+    cut = BLANK_LINE.search(body)
+    if cut:
+        body = body[:cut.start()]
+    body = body.rstrip()
+    off = m.start("text")
+    inline = clean_item(" ".join(body.split()))
+    if len(inline.split()) < 2:
+        return
+    if split == "list" or (level != "specific" or ";" not in inline) and len(ENUMERATED.findall(inline)) >= 2:
+        for p, s, e in split_inline(body, off):
+            add(ITEM_MARK.sub("", " ".join(p.split())), level, s, e)
+    elif level == "specific" and ";" in inline:
+        for p in re.split(r"\s*;\s*", inline):
+            p = ITEM_MARK.sub("", p)
+            pos = text.find(p, off)
+            add(p, level, pos if pos >= 0 else off, (pos if pos >= 0 else off) + len(p))
+    else:
+        add(inline, level, off, off + len(body))
+
+
+ENUMERATED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])\)\s")
+
+
+def _read_match(lines, k: int, m, level, split, chrome: set, add):
+    """The goal(s) a matched goal phrase on line k states: inline after it, or listed below it."""
+    ls, le, raw = lines[k]
+    inline = clean_item((m.group("text") or "").lstrip("| "))
+    if inline.endswith(":") or (len(inline.split()) <= 3 and not re.search(r"[.;!?]$", inline)
+                                and MARKER.match(next((t for _s, _e, t in lines[k + 1:k + 3] if t.strip()), ""))):
+        inline = ""  # "Cele szczegółowe programu współpracy to:": a heading over a list
+    at_end = m.end() >= len(raw.rstrip())  # a sentence in mid-line does not go on to the next line
+    more, more_end, _ = continuation(lines, k, chrome, marked=True) if inline and at_end else ([], le, k)
+    if more:
+        inline = clean_item(" ".join([inline] + more))
+    if inline and len(inline.split()) >= 2 and (split == "list" or (level != "specific" or ";" not in inline)
+                                                and len(ENUMERATED.findall(inline)) >= 2):
+        # "Za cele szczegółowe uznano: rozwój …, wspieranie … oraz promocję …", "1) …; 2) …"
+        for p, s, e in split_inline(inline, ls + m.start("text")):
+            add(ITEM_MARK.sub("", p), level, s, e)
+    elif inline and len(inline.split()) >= 2 and level != "main" and "," in inline and ";" not in inline:
+        # "Cele szczegółowe: rozwój wolontariatu, wsparcie seniorów."
+        for p, s, e in split_heads(inline, ls + m.start("text")):
+            add(p, level, s, e if p != inline or not more else more_end)
+    elif inline and len(inline.split()) >= 2:
+        parts = [ITEM_MARK.sub("", p) for p in re.split(r"\s*;\s*", inline) if p] \
+            if level == "specific" else [inline]  # "a) wzrost …; b) wzmocnienie …"
+        off = ls + m.start("text")
+        for p in parts:
+            pos = raw.find(p, off - ls)
+            s = ls + pos if pos >= 0 else off
+            add(p, level, s, more_end if more else s + len(p))
+    else:
+        items = list_after(lines, k, chrome, stop=_is_goal_heading)
+        if level == "main" and len(items) > 1:
+            items = items[:1]
+        for text, s, e in items:
+            add(text, level, s, e)
 
 
 @Language.factory("partmon_goals")
@@ -78,5 +175,5 @@ def make_goals(nlp, name):
 
 class GoalsComponent:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.goals = find_goals(doc._.lines, set(doc._.chrome))
+        doc._.goals = find_goals(doc._.lines, set(doc._.chrome), doc._.text)
         return doc

@@ -1,5 +1,6 @@
-"""partmon_priority_tasks: tasks named as priority (public) tasks, listed under a heading or
-proposed inline (`nowe zadanie priorytetowe: „…”`), with the policy area they stand under."""
+"""partmon_priority_tasks: tasks named as priority (public) tasks, listed under a heading, in a
+table or a sentence, or proposed inline (`nowe zadanie priorytetowe: „…”`, `Zaproponowano: …`
+right after a mention of priority tasks), with the policy area they stand under."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,7 @@ from spacy.tokens import Doc
 
 from . import data, morph
 from .sections import MARKER, clean_item, list_after, strip_marker
+from .sections import split_inline as _split_inline
 
 if not Doc.has_extension("priority_tasks"):
     Doc.set_extension("priority_tasks", default=None)
@@ -23,6 +25,10 @@ def task_patterns() -> dict:
     out = {}
     for spec in data.jsonl("priority_tasks.jsonl"):
         out.setdefault(spec["role"], []).append(re.compile(spec["pattern"], re.I))
+        if "before" in spec:  # what must come right before the match (kept apart: a literal start is faster)
+            out.setdefault(spec["role"] + "_before", []).append(re.compile(spec["before"], re.I))
+        out.setdefault(spec["role"] + "_keys", []).append(tuple(spec.get("keys", ())))
+        out.setdefault(spec["role"] + "_reach_back", []).append(spec.get("reach_back", 0))
     return out
 
 
@@ -47,6 +53,23 @@ def normalise_area(text: str) -> str:
     return "".join(parts)
 
 
+def _trim_area(area: str) -> str:
+    """The area without the rest of its sentence: "pomocy społecznej zaproponowano" → "pomocy społecznej"."""
+    return task_patterns()["area_tail"][0].sub("", area) or area
+
+
+NOT_TASK_START = re.compile(r"\d+\s+[^\W\d]")
+
+
+def _names_organisation(text: str) -> bool:
+    """The item is an organisation's name: a capitalised head and a proper name after it
+    ("Fundacja Wiatr", "Stowarzyszenie Przyjaciół Wsi")."""
+    words = text.split()
+    heads = data.word_list("task_organisation_heads.txt")
+    return words[0][:1].isupper() and any(w[:1].isupper() for w in words[1:4]) \
+        and any(a[0].lower() in heads for a in morph.analyse(words[0].lower()))
+
+
 def _area_of(raw: str):
     for rx in task_patterns().get("area", []):
         m = rx.search(raw)
@@ -55,7 +78,7 @@ def _area_of(raw: str):
             # "Obszar polityki społecznej" / "w obszarze „Współpraca …”": only short headings
             if len(area.split()) > 12 or "„" in area or "\"" in area:
                 return None
-            return normalise_area(area)
+            return normalise_area(_trim_area(area))
     return None
 
 
@@ -66,51 +89,6 @@ def _heading_area(raw: str):
     return normalise_area(m.group("a")) if m else None
 
 
-def _split_inline(text: str, offset: int):
-    """Items of a list written in one sentence: split at semicolons, or at commas when every
-    part is a phrase of its own (two words or more); the last part also at "i"/"oraz" when a
-    new noun phrase starts there ("… kolonii dla dzieci i wyjazdy integracyjne")."""
-    body = text.rstrip(" .;,\n")
-    for sep in (";", ","):
-        parts = [p for p in re.split(rf"\s*{sep}\s*", body) if p.strip()]
-        if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
-            break
-    else:
-        parts = [body]
-    parts = parts[:-1] + _split_conjunction(parts[-1])
-    pos = 0
-    for p in parts:
-        p = re.sub(r"^(?:i|oraz|a\s+także|również|także)\s+", "", " ".join(p.split()))
-        p = strip_marker(p)[0] if re.match(r"(?:\d{1,2}|[a-z])\)\s", p) else p  # "1) …; 2) …" in one line
-        k = _find_flat(text, p, pos)
-        pos = k + 1 if k >= 0 else pos
-        yield p, offset + max(k, 0), offset + max(k, 0) + len(p)
-
-
-def _find_flat(text: str, part: str, pos: int) -> int:
-    """Where `part` (white space normalised) starts in `text` at or after `pos`."""
-    words = part.split()
-    if not words:
-        return -1
-    m = re.compile(r"\s+".join(re.escape(w) for w in words)).search(text, pos)
-    return m.start() if m else -1
-
-
-def _starts_phrase(word: str) -> bool:
-    """A gerund or a noun in the nominative/accusative: the head of a new list item."""
-    for a in morph.analyse(word):
-        if a[1] == "ger" or a[1] == "subst" and {"nom", "acc"} & a[3]:
-            return True
-    return False
-
-
-def _split_conjunction(part: str) -> list[str]:
-    words = part.split()
-    for k in range(len(words) - 2, 1, -1):
-        if words[k] in ("i", "oraz") and len(words) - k - 1 >= 2 and _starts_phrase(words[k + 1]):
-            return _split_conjunction(" ".join(words[:k])) + [" ".join(words[k + 1:])]
-    return [part]
-
 TASK_MENTION = re.compile(r"(?:zadani\w*|zadań)\s+(?:\w+\s+)?priorytetow|priorytetow\w*\s+(?:\w+\s+)?zada|jako\s+priorytetow", re.I)
 CONTEXT_LINES = 40   # how far below a mention of priority tasks an area heading still lists them
 MAX_WORDS = 30       # a longer "item" is a paragraph, not a task
@@ -118,6 +96,13 @@ MAX_WORDS = 30       # a longer "item" is a paragraph, not a task
 
 PRIORITY = re.compile(r"priorytet", re.I)
 AREA_PREFIX = re.compile(r"^(?P<a>[^:„\"]{3,80}):\s+(?P<t>\S.{6,})$")
+AREA_DASH = re.compile(r"^(?P<a>(?:w\s+(?:zakresie|obszarze|sferze)\s+)?[^:„\"–—-]{3,60}?)\s+[–—-]\s+(?P<t>\S.{6,})$",
+                       re.I)
+QUOTED = re.compile(r"[„\"“«](?P<text>[^”\"“»„\n]{3,300})[”\"“»]")
+# where a sentence (and so what it says about priority) ends: a full stop before a capital,
+# a blank line, a new list item
+BOUNDARY = re.compile(r"[.!?]\s+[A-ZĄĆĘŁŃÓŚŹŻ]|\n\s*\n|\n\s*(?:[-•*–—·▪►◦●■]|\d{1,2}[.)]|[a-z][.)])\s")
+CONTEXT_CHARS = 1500  # how far after a mention of priority a proposal sentence is still about tasks
 REACH_BEFORE, REACH_AFTER = 400, 1500  # how far an inline task phrase reaches around "priorytet"
 HEAD_REACH = 40    # a list phrase starts right before its "priorytet" ("zadaniami priorytetowymi …")
 AREA_REACH = 160   # "W ramach obszaru <area> priorytetem …": the area comes first
@@ -135,6 +120,87 @@ def _near(rx, text: str, mentions: list[int], before: int = REACH_BEFORE):
         if m and m.start() <= p:
             last_end = m.end()
             yield m
+
+
+def _after_mention(rx, keys, text: str, low: str, mentions: list[int], back: int = 0):
+    """Matches of `rx` that start within CONTEXT_CHARS after (or `back` characters before) a
+    mention of priority. The pattern is tried only where one of its `keys` (lower-case words a
+    match starts with) occurs: a few string searches instead of running the pattern through the text."""
+    last_end = 0
+    for p in mentions:  # the windows around mentions, merged
+        start, end = max(p - back, last_end, 0), min(len(text), p + CONTEXT_CHARS)
+        if start >= end:
+            continue
+        spots = sorted({i for key in keys for i in _find_all(low, key, start, end)})
+        for i in spots:
+            if i < last_end:
+                continue
+            m = rx.match(text, i, min(len(text), i + CONTEXT_CHARS))
+            if m:
+                last_end = m.end()
+                yield m
+        last_end = max(last_end, end)
+
+
+def _find_all(low: str, key: str, start: int, end: int):
+    i = low.find(key, start, end)
+    while i >= 0:
+        yield i
+        i = low.find(key, i + 1, end)
+
+
+@lru_cache(maxsize=None)
+def _quote_blockers() -> frozenset:
+    return data.word_list("task_quote_blockers.txt")
+
+
+def _quotes_after(text: str, mentions: list[int]):
+    """Quoted phrases in the same sentence as, and after, a mention of priority tasks; not a
+    quoted name of an organisation, programme or document ("Stowarzyszenie „…”")."""
+    last = -1
+    for p in mentions:
+        if p < last:
+            continue
+        if not TASK_MENTION.search(text, max(p - 40, 0), min(p + 60, len(text))):
+            continue
+        b = BOUNDARY.search(text, p, min(len(text), p + 700))
+        end = b.start() + 1 if b else min(len(text), p + 700)
+        for m in QUOTED.finditer(text, p, end):
+            last = m.end()
+            before = text[max(0, m.start() - 30):m.start()].split()
+            prev = before[-1].lower().rstrip(".,") if before else ""
+            if before and before[-1][:1].isupper() or any(prev.startswith(b) for b in _quote_blockers()):
+                continue
+            yield m
+
+
+def _numbered_heading(lines, k: int) -> bool:
+    """A numbered chapter heading naming priority tasks ("II. ZADANIA PRIORYTETOWE", "3. Priorytetowe
+    zadania publiczne") over a list of another marker kind; an agenda item is not one."""
+    raw = lines[k][2]
+    body = raw[MARKER.match(raw).end():]
+    if not task_patterns()["numbered_heading"][0].match(body) or len(body.split()) > 10:
+        return False
+    nxt = next((t for _s, _e, t in lines[k + 1:k + 4] if t.strip()), "")
+    return _marker_kind(raw.strip()) == "roman" and bool(nxt.strip()) \
+        or bool(MARKER.match(nxt)) and _marker_kind(nxt) != _marker_kind(raw.strip())
+
+
+AREA_SENTENCE = re.compile(r"\s*w\s+(?:zakresie|obszarze|sferze|dziedzinie)\s", re.I)
+CONTEXT_LINES_BEFORE = 12  # how far above a mention of priority tasks an area heading still lists them
+
+
+def _mention_below(mention_lines: list[int], k: int) -> bool:
+    i = bisect_right(mention_lines, k)
+    return i < len(mention_lines) and mention_lines[i] - k <= CONTEXT_LINES_BEFORE
+
+
+def _item_follows(lines, k: int) -> bool:
+    """Below a heading without a colon, the next line reads as a list item: marked, a table row,
+    or ending like an item ("…;", "…,", "….") — not a bare title of a news list."""
+    nxt = next((t for _s, _e, t in lines[k + 1:k + 4] if t.strip()), "")
+    return bool(MARKER.match(nxt)) or " | " in nxt or bool(re.search(r"[.;,]\s*$", nxt)) \
+        or _verbal(nxt) and len(nxt.split()) <= 14  # "Organizacja festynu …" one per line
 
 
 def _list_follows(lines, k: int) -> bool:
@@ -228,14 +294,18 @@ TABLE_ROW = re.compile(r"(?:^|\s)\|(?:\s|$)")
 CELL_SEP = re.compile(r"\s*(?<!\S)\|(?!\S)\s*")
 
 
+def _verbal(text: str) -> bool:
+    """The phrase starts with a verbal noun ("organizacja …", "prowadzenie …"): it names an
+    activity, where a bare area name ("kultura i sztuka") does not."""
+    first = text.split()[0].strip("„\"(").lower() if text.split() else ""
+    return any(a[1] == "ger" for a in morph.analyse(first)) or bool(re.search(r"(?:cja|nie|cie)$", first))
+
+
 def _task_cell(cells: list[str]):
     """Of the cells of a table row without a header, the one naming a task: the only one that
     starts with a verbal noun ("organizacja …", "prowadzenie …"), else the second of two;
     None (the longest cell) when that is not clear."""
-    def verbal(cell):
-        first = cell.split()[0].strip("„\"(").lower() if cell.split() else ""
-        return any(a[1] == "ger" for a in morph.analyse(first)) or bool(re.search(r"(?:cja|nie|cie)$", first))
-    hits = [c for c in cells if verbal(c)]
+    hits = [c for c in cells if _verbal(c)]
     if len(hits) == 1:
         return hits[0]
     return cells[-1] if len(cells) == 2 else None  # "area | task", the usual order
@@ -299,10 +369,12 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             return
         if TASK_MENTION.search(text):
             return  # a sentence about priority tasks, not one of them
+        if NOT_TASK_START.match(text) or _names_organisation(text):
+            return  # "14 ofert od 9 organizacji", "Stowarzyszenie Orzeł": counts and names, not tasks
         seen.add(key)
         tasks.append({"text": text, "area": area_, "start": s, "end": e})
 
-    def add_list(k, area_, strict=False):
+    def add_list(k, area_, strict=False, only=None):
         """`strict` (a list under an area heading): items reporting what was said about the text
         ("zaproponowano, aby … „…”") are not tasks."""
         first = []
@@ -311,9 +383,10 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             kind = _marker_kind(t)
             if not first:
                 first.append(kind)
-            return strict and kind != first[0]
+            # a chapter heading ("III. Formy współpracy") ends any list of other items
+            return (strict or kind == "roman") and kind != first[0]
 
-        for item, s, e in list_after(lines, k, chrome, stop=other_kind, pick=_task_cell):
+        for item, s, e in list_after(lines, k, chrome, stop=other_kind, pick=_task_cell, line_items=_verbal):
             if strict and (any(q in item for q in "„\"“") or re.match(r"\w+(?:ano|ono|ło|ła|li)\b", item)):
                 continue
             if item.endswith(":"):  # a nested area heading: "1) w zakresie pomocy społecznej:"
@@ -321,9 +394,14 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 area_ = sub or area_
                 continue
             pm = AREA_PREFIX.match(item)
+            if not (pm and len(pm.group("a").split()) <= 6):
+                pm = AREA_DASH.match(item)  # "w zakresie kultury – organizacja koncertów", "Sport – …"
+                if pm and not (re.match(r"w\s", pm.group("a"), re.I) or len(pm.group("a").split()) <= 3):
+                    pm = None
             if pm and len(pm.group("a").split()) <= 6 and _area_stems().search(pm.group("a").lower()):
                 # "w zakresie pomocy społecznej: prowadzenie punktu …": area and task on one line
-                a = _heading_area(pm.group("a") + ":") or _area_of(pm.group("a")) or normalise_area(pm.group("a"))
+                a = _heading_area(pm.group("a").strip() + ":") or _area_of(pm.group("a")) \
+                    or normalise_area(pm.group("a"))
                 off = s + pm.start("t")
                 for part, ps, pe in _split_inline(pm.group("t"), off):
                     add(part, a, ps, pe)
@@ -333,8 +411,26 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 add(item, area_, s, s + len(item) if merged else e)
                 area_ = normalise_area(merged) if merged else area_
                 continue
-            add(item, area_, s, e)
+            if only is None or only(item):
+                add(item, area_, s, e)
 
+    def under_heading(k, h_area, only=None) -> bool:
+        """The tasks under the heading on line k: a table, area headings each over a list, or
+        one list. False when area headings follow (the main loop reads them one by one)."""
+        nxt = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j][2].strip()), None)
+        if nxt is not None and " | " in lines[nxt][2] and _table_columns(lines[nxt][2]):
+            return False  # a table follows: read by its columns
+        if nxt is not None and (_area_of(lines[nxt][2]) or _area_line(lines, nxt)):
+            return False  # area headings follow, each over its own list
+        if nxt is not None and _sub_heading(lines, nxt):
+            for item, a, s, e in _area_lists(lines, nxt, chrome):
+                add(item, a, s, e)
+            return True
+        add_list(k, h_area, only=only)
+        return True
+
+    mention_lines = [i for i, (_s, _e, t) in enumerate(lines) if "priorytet" in t.lower() and TASK_MENTION.search(t)
+                     and i not in chrome]
     k = -1
     while k + 1 < len(lines):
         k += 1
@@ -342,7 +438,9 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
         if k in chrome or not raw.strip():
             continue
         low = raw.lower()
-        in_context = k <= context_until
+        in_context = k <= context_until  # under a mention of priority tasks
+        # "W zakresie pomocy społecznej:" over a list shortly above "… wpisane jako zadania priorytetowe"
+        above_mention = AREA_SENTENCE.match(raw) is not None and _mention_below(mention_lines, k)
         if " | " in raw:
             cols = _table_columns(raw)
             if cols and (in_context or "priorytet" in low):
@@ -353,13 +451,13 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                     context_until = max(context_until, last + 15)
                 k = last
                 continue
-        if "obszar" in low or "sfer" in low or "dziedzin" in low or (in_context and "zakres" in low):
+        if "obszar" in low or "sfer" in low or "dziedzin" in low or ((in_context or above_mention) and "zakres" in low):
             a = _area_of(raw)
             am = None
-            if in_context and "priorytet" not in low:
+            if (in_context or above_mention) and "priorytet" not in low:
                 am = next((m for rx in pats.get("area_heading", []) for m in [rx.match(raw)] if m), None)
             if am and len(am.group("area").split()) <= 8:
-                a = normalise_area(am.group("area"))
+                a = normalise_area(_trim_area(am.group("area")))
                 if am.group("list"):
                     for item, s, e in _split_inline(am.group("list"), ls + am.start("list")):
                         add(item, a, s, e)
@@ -374,6 +472,12 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 areas.append((k, ls, a))
                 continue
         since_area += 1
+        if in_context and "priorytet" not in low and len(raw.split()) <= 12 \
+                and any(rx.match(raw.strip()) for rx in pats.get("context_heading", [])) \
+                and (raw.rstrip().endswith(":") or _list_follows(lines, k)):
+            # "Zadania zgłoszone w dyskusji:", "Kierunki działań" under a mention of priority tasks
+            under_heading(k, area if since_area <= 2 else None)
+            continue
         if in_context and "priorytet" not in low:
             a = _area_line(lines, k)
             if a:
@@ -391,23 +495,19 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
         stripped = raw.strip()
         if stripped.endswith(":"):  # "… W projekcie przyjęto następujące zadania priorytetowe:"
             stripped = re.split(r"(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])", stripped)[-1]
-        if MARKER.match(raw) and not stripped.endswith(":"):
+        if MARKER.match(raw) and not stripped.endswith(":") and not _numbered_heading(lines, k):
             continue  # an item of another list ("3. Dyskusja nad zadaniami priorytetowymi")
         if len(stripped.split()) <= 14 and any(rx.search(stripped) for rx in pats.get("heading", [])) \
-                and (stripped.endswith(":") or len(stripped.split()) <= 6 or _list_follows(lines, k)) \
+                and (stripped.endswith(":") or _list_follows(lines, k) or len(stripped.split()) <= 6
+                     and not stripped.endswith(".") and _item_follows(lines, k)) \
                 and re.search(r"zadani", stripped, re.I) and re.search(r"priorytet", stripped, re.I):
-            nxt = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j][2].strip()), None)
-            if nxt is not None and " | " in lines[nxt][2] and _table_columns(lines[nxt][2]):
-                continue  # a table follows: read by its columns
-            if nxt is not None and _area_of(lines[nxt][2]):
-                continue  # area headings follow, each over its own list
             # a task heading right under an area heading belongs to it; a later one does not
-            h_area = _heading_area(stripped) or (area if since_area == 1 else None)
-            if nxt is not None and _sub_heading(lines, nxt):
-                for item, a, s, e in _area_lists(lines, nxt, chrome):
-                    add(item, a, s, e)
-                continue
-            add_list(k, h_area)
+            under_heading(k, _heading_area(stripped) or (area if since_area == 1 else None))
+        elif len(stripped.split()) <= 10 and any(rx.match(stripped) for rx in pats.get("alt_heading", [])) \
+                and (stripped.endswith(":") or _list_follows(lines, k)):
+            # "Priorytetowe obszary współpracy", "Priorytety programu na 2024 r.:" over a list
+            context_until = k + CONTEXT_LINES
+            under_heading(k, None, only=_verbal)  # bare area names listed there are not tasks
     starts = [ls for ls, _le, _t in lines]
 
     def area_at(pos, near=None):
@@ -422,7 +522,7 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
     for rx in pats.get("inline_list", []):
         for m in _near(rx, text, mentions, HEAD_REACH):
             k = max(bisect_right(starts, m.start()) - 1, 0)
-            if k in chrome or "„" in m.group("list") or '"' in m.group("list"):
+            if k in chrome:
                 continue
             for item, s, e in _split_inline(m.group("list"), m.start("list")):
                 add(item, area_at(m.start(), near=2), s, e)
@@ -430,11 +530,42 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
     for rx in pats.get("area_inline", []):
         for m in _near(rx, text, mentions, AREA_REACH):
             k = max(bisect_right(starts, m.start()) - 1, 0)
-            if k in chrome or "„" in m.group("list") or '"' in m.group("list"):
+            if k in chrome:
                 continue
-            a = normalise_area(m.group("area"))
+            a = normalise_area(_trim_area(m.group("area")))
             for item, s, e in _split_inline(m.group("list"), m.start("list")):
                 add(item, a, s, e)
+    # lists after a proposal verb a little after a mention of priority tasks: "Zaproponowano: …"
+    # (what makes a nearby proposal one of priority tasks: "zadania priorytetowe", "priorytetowe obszary" …)
+    context_mention = pats["context_mention"][0]
+    mentions_of_tasks = sorted({m.start() for p in mentions
+                                for m in [context_mention.search(text, max(p - 30, 0), p + 40)] if m})
+    low = text.lower() if len(text.lower()) == len(text) else text  # offsets must map back
+    for rx, keys, back in zip(pats.get("context_inline_list", []), pats.get("context_inline_list_keys", []),
+                              pats.get("context_inline_list_reach_back", [])):
+        for m in _after_mention(rx, keys, text, low, mentions_of_tasks, back):
+            k = max(bisect_right(starts, m.start()) - 1, 0)
+            if k in chrome:
+                continue
+            lst = m.group("list")
+            a = normalise_area(_trim_area(m.group("area"))) if "area" in rx.groupindex else area_at(m.start(), near=3)
+            for item, s, e in _split_inline(lst, m.start("list")):
+                add(item, a, s, e)
+    # a quoted task proposed or added a little after a mention of priority
+    # ("Rada zaproponowała dopisanie zadania „…”")
+    for rx, before, keys in zip(pats.get("context_inline", []), pats.get("context_inline_before", []),
+                                pats.get("context_inline_keys", [])):
+        for m in _after_mention(rx, keys, text, low, mentions_of_tasks):
+            if before.search(text, max(0, m.start() - 40), m.start()) \
+                    and max(bisect_right(starts, m.start()) - 1, 0) not in chrome:
+                add(re.sub(r"\s+", " ", m.group("text").strip()), area_at(m.start(), near=3),
+                    m.start("text"), m.end("text"))
+    # every quoted name in a sentence, after its mention of priority ("nowe zadanie
+    # priorytetowe pn. „…” oraz zadanie „…”", "do zadań priorytetowych dopisano „…”")
+    for m in _quotes_after(text, mentions):
+        k = max(bisect_right(starts, m.start()) - 1, 0)
+        if k not in chrome and not any(t["start"] <= m.start() < t["end"] for t in tasks):  # a name inside a task
+            add(re.sub(r"\s+", " ", m.group("text").strip()), area_at(m.start()), m.start("text"), m.end("text"))
     # proposals in quotes, also when the sentence is wrapped over lines
     for rx in pats.get("inline", []):
         for m in _near(rx, text, mentions):

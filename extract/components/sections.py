@@ -1,9 +1,14 @@
-"""Helpers shared by the goal and priority-task components: list items after a heading."""
+"""Helpers shared by the goal and priority-task components: list items after a heading, and
+the items of a list written in one sentence."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-MARKER = re.compile(r"^\s*(?:[-•*–—·▪►✓✔◦○●■□→»]|\d{1,2}[.)]|[a-z][.)]|[IVX]{1,4}[.)])\s*")
+from . import data, morph
+
+MARKER = re.compile(r"^\s*(?:[-•*–—·▪►✓✔◦○●■□→»]|\d{1,2}[.)]|[a-z][.)]|[IVX]{1,4}[.)]|[A-H][.)](?=\s|$)"
+                    r"|\((?:\d{1,2}|[a-z])\))\s*")
 HEADING_END = re.compile(r":\s*$")
 
 
@@ -35,10 +40,24 @@ def wrapped(line: str) -> bool:
     return len(t) >= 50 and not re.search(r"[.!?:;,]$", t)
 
 
-def continuation(lines, k: int, chrome: set):
-    """Lines that continue line k when it was hard-wrapped: (text, end_char)."""
+OPEN_END = re.compile(r"[^.!?:;,]$")
+LOWER_START = re.compile(r"^\s*[a-ząćęłńóśźż]")
+
+
+@lru_cache(maxsize=None)
+def _dangling() -> re.Pattern:
+    words = sorted(data.word_list("list_item_dangling_words.txt"), key=len, reverse=True)
+    return re.compile(r"\s(?:" + "|".join(map(re.escape, words)) + r")$", re.I)
+
+
+def continuation(lines, k: int, chrome: set, marked: bool = False):
+    """Lines that continue line k when it was hard-wrapped: (text, end_char). In a marked list
+    a short line also goes on when the next line starts in lower case ("1. Organizacja zajęć" /
+    "dla dzieci")."""
     parts, end = [], lines[k][1]
-    while wrapped(lines[k][2]) and k + 1 < len(lines) and " | " not in lines[k][2]:
+    while k + 1 < len(lines) and " | " not in lines[k][2] and (
+            wrapped(lines[k][2]) or marked and OPEN_END.search(lines[k][2].rstrip())
+            and (LOWER_START.match(lines[k + 1][2]) or _dangling().search(lines[k][2]))):
         nxt = lines[k + 1][2]
         if not nxt.strip() or k + 1 in chrome or MARKER.match(nxt) or HEADING_END.search(nxt) or " | " in nxt:
             break
@@ -48,7 +67,7 @@ def continuation(lines, k: int, chrome: set):
     return parts, end, k
 
 
-def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, pick=None):
+def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, pick=None, line_items=None):
     """List items on the lines after `start`: (text, start_char, end_char).
 
     A marked list (bullets, numbers) ends at the first unmarked line; an unmarked one ends at
@@ -56,7 +75,7 @@ def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, p
     items = []
     marked = None
     table = gap = False
-    one_per_line = _one_per_line(lines, start)
+    one_per_line = _one_per_line(lines, start, line_items)
     k = start
     while k + 1 < len(lines):
         k += 1
@@ -83,6 +102,11 @@ def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, p
         elif marked and not has_marker:
             break
         body, off = strip_marker(raw)
+        if has_marker and not body.strip() and k + 1 < len(lines) and lines[k + 1][2].strip() \
+                and not MARKER.match(lines[k + 1][2]) and k + 1 not in chrome:
+            k += 1  # "1." alone on its line, the item on the next one
+            s, e, raw = lines[k]
+            body, off = strip_marker(raw)
         body_clean = clean_item(body, pick)
         words = body_clean.split()
         if " | " in raw:  # a table row: its header and number-only rows carry no item
@@ -97,7 +121,7 @@ def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, p
             continue
         lead = len(body) - len(body.lstrip())
         cs = s + off + lead
-        more, end, k = continuation(lines, k, chrome) if not one_per_line else ([], e, k)
+        more, end, k = continuation(lines, k, chrome, marked=bool(marked)) if not one_per_line else ([], e, k)
         if more:
             body_clean = clean_item(" ".join([body_clean] + more))
             items.append((body_clean, cs, end))
@@ -108,11 +132,11 @@ def list_after(lines, start: int, chrome: set, stop=None, max_items: int = 25, p
     return items
 
 
-def _one_per_line(lines, start: int) -> bool:
+def _one_per_line(lines, start: int, line_items=None) -> bool:
     """Under a heading ending with a colon, a block of two or more unmarked lines none of which
     ends with punctuation is a list written one item per line, not a hard-wrapped paragraph
     (whose sentences end somewhere with a full stop)."""
-    if not HEADING_END.search(lines[start][2]):
+    if not HEADING_END.search(lines[start][2]) and line_items is None:
         return False
     block = []
     for _s, _e, raw in lines[start + 1:start + 40]:
@@ -124,4 +148,84 @@ def _one_per_line(lines, start: int) -> bool:
         if MARKER.match(raw) or " | " in raw:
             return False
         block.append(t)
-    return len(block) >= 2 and not any(re.search(r"[.!?;,:]$", t) for t in block)
+    ok = len(block) >= 2 and not any(re.search(r"[.!?;,:]$", t) for t in block)
+    if ok and not HEADING_END.search(lines[start][2]):  # no colon: every line must read as an item
+        return all(line_items(t) for t in block)
+    return ok
+
+
+@lru_cache(maxsize=None)
+def _elaboration() -> re.Pattern:
+    """A part of a one-sentence list that details the part before it ("…, w tym …")."""
+    return re.compile(r"(?:" + "|".join(sorted(data.word_list("list_item_elaborations.txt"), key=len, reverse=True))
+                      + r")\s", re.I)
+
+
+def _heads_phrase(word: str) -> bool:
+    """A gerund or a noun in the nominative that cannot be a genitive ("rozwój", "wsparcie";
+    not "zdrowia"): surely the head of a new item."""
+    readings = morph.analyse(word)
+    if any(a[1] == "subst" and "gen" in a[3] for a in readings):
+        return False
+    return any(a[1] == "ger" or a[1] == "subst" and "nom" in a[3] for a in readings)
+
+
+def split_heads(text: str, offset: int):
+    """Items of a list written in one sentence, split at commas only when every part starts a
+    new noun phrase ("rozwój wolontariatu, wsparcie seniorów"; not "poprawa jakości życia,
+    zdrowia i bezpieczeństwa"); otherwise the whole text as one item."""
+    body = text.rstrip(" .;,\n")
+    parts = [p.strip() for p in re.split(r"\s*,\s*", body) if p.strip()]
+    if len(parts) > 1 and all(len(p.split()) >= 2 and _heads_phrase(p.split()[0].lower()) for p in parts) \
+            and not any(_elaboration().match(p) for p in parts):
+        return list(split_inline(text, offset))
+    return [(text, offset, offset + len(text))]
+
+
+def split_inline(text: str, offset: int):
+    """Items of a list written in one sentence: split at semicolons, or at commas when every
+    part is a phrase of its own (two words or more); the last part also at "i"/"oraz" when a
+    new noun phrase starts there ("… kolonii dla dzieci i wyjazdy integracyjne")."""
+    body = text.strip(" .;,\n•▪◦●")
+    for sep in ("[•▪◦●]", ";", ",(?!\\d)"):
+        parts = [p for p in re.split(rf"\s*{sep}\s*", body) if p.strip()]
+        if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+            break
+    else:
+        parts = [body]
+    parts = parts[:-1] + _split_conjunction(parts[-1])
+    for i in range(len(parts) - 1, 0, -1):  # "…, w tym prowadzenie klubu": a detail of the part before
+        if _elaboration().match(parts[i]):
+            parts[i - 1:i + 1] = [parts[i - 1] + ", " + parts[i]]
+    pos = 0
+    for p in parts:
+        p = re.sub(r"^(?:i|oraz|a\s+także|również|także)\s+", "", " ".join(p.split()))
+        p = strip_marker(p)[0] if re.match(r"(?:\d{1,2}[.)]|[a-z]\))\s", p) else p  # "1) …; 2. …" in one line
+        k = _find_flat(text, p, pos)
+        pos = k + 1 if k >= 0 else pos
+        yield p, offset + max(k, 0), offset + max(k, 0) + len(p)
+
+
+def _find_flat(text: str, part: str, pos: int) -> int:
+    """Where `part` (white space normalised) starts in `text` at or after `pos`."""
+    words = part.split()
+    if not words:
+        return -1
+    m = re.compile(r"\s+".join(re.escape(w) for w in words)).search(text, pos)
+    return m.start() if m else -1
+
+
+def _starts_phrase(word: str) -> bool:
+    """A gerund or a noun in the nominative/accusative: the head of a new list item."""
+    for a in morph.analyse(word):
+        if a[1] == "ger" or a[1] == "subst" and {"nom", "acc"} & a[3]:
+            return True
+    return False
+
+
+def _split_conjunction(part: str) -> list[str]:
+    words = part.split()
+    for k in range(len(words) - 2, 1, -1):
+        if words[k] in ("i", "oraz") and len(words) - k - 1 >= 2 and _starts_phrase(words[k + 1]):
+            return _split_conjunction(" ".join(words[:k])) + [" ".join(words[k + 1:])]
+    return [part]

@@ -1,0 +1,460 @@
+"""Goals and priority tasks written in running prose, under unusual headings, in quotes, tables,
+semicolon runs and broken lists — and texts that must give none. All texts are our own."""
+from __future__ import annotations
+
+import pytest
+
+from extract.record import extract_texts
+
+
+def run(text: str) -> dict:
+    return next(extract_texts([{"path": "r.txt", "text": text, "title": None}]))
+
+
+def goals(text: str) -> list[tuple]:
+    return [(g["text"], g["level"]) for g in run(text)["goals"]]
+
+
+def tasks(text: str) -> list[str]:
+    return [t["text"] for t in run(text)["priority_tasks"]]
+
+
+def areas(text: str) -> list[tuple]:
+    return [(t["text"], t["area"]) for t in run(text)["priority_tasks"]]
+
+
+# ---- goals in sentences -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sprawozdanie z warsztatów w Kobylinie\n\nZa cel główny przyjęto budowanie partnerstwa między "
+     "samorządem a organizacjami pozarządowymi.\n",
+     [("budowanie partnerstwa między samorządem a organizacjami pozarządowymi.", "main")]),
+    ("Notatka\n\nProgram uchwalono w listopadzie. Celem programu będzie zwiększenie udziału mieszkańców "
+     "Strzyżowa w życiu publicznym.\n",
+     [("zwiększenie udziału mieszkańców Strzyżowa w życiu publicznym.", "main")]),
+    ("Informacja\n\nCelem głównym programu jest budowa zaufania. Celem głównym programu współpracy na rok "
+     "2021 jest rozwój wolontariatu w gminie Rudna.\n",
+     [("budowa zaufania.", "main"), ("rozwój wolontariatu w gminie Rudna.", "main")]),
+    ("Seniorzy w Tykocinie\n\nCelem zadania jest zwiększenie udziału osób starszych w życiu gminy.\n\n"
+     "Projekt ma na celu rozwój klubów seniora.\n",
+     [("zwiększenie udziału osób starszych w życiu gminy.", "main"), ("rozwój klubów seniora.", "main")]),
+    ("Cel główny programu brzmi: Wzmacnianie aktywności obywatelskiej mieszkańców powiatu wołowskiego.\n",
+     [("Wzmacnianie aktywności obywatelskiej mieszkańców powiatu wołowskiego.", "main")]),
+    ("Podczas spotkania przyjęto następujący cel główny: poprawa jakości usług społecznych w gminie Pcim.\n",
+     [("poprawa jakości usług społecznych w gminie Pcim.", "main")]),
+    ("Uczestnicy zaproponowali, aby celem programu było wspieranie inicjatyw sąsiedzkich na osiedlach.\n",
+     [("wspieranie inicjatyw sąsiedzkich na osiedlach.", "main")]),
+    ("Cel główny programu współpracy na 2023 rok to wzmacnianie organizacji działających w Łomiankach.\n",
+     [("wzmacnianie organizacji działających w Łomiankach.", "main")]),
+])
+def test_a_main_goal_stated_in_a_sentence(text, expected):
+    assert goals(text) == expected
+
+
+def test_main_and_specific_goals_adopted_in_one_paragraph():
+    text = ("Protokół z konsultacji w Baranowie\n\nJako cel główny programu wskazano poprawę jakości życia "
+            "mieszkańców. Za cele szczegółowe uznano: rozwój wolontariatu, wspieranie inicjatyw lokalnych "
+            "oraz promocję zdrowia.\n")
+    assert goals(text) == [("poprawę jakości życia mieszkańców.", "main"), ("rozwój wolontariatu", "specific"),
+                           ("wspieranie inicjatyw lokalnych", "specific"), ("promocję zdrowia", "specific")]
+
+
+def test_goals_of_the_programme_listed_in_a_sentence_and_after_ma_na_celu():
+    assert goals("Cele programu to: rozwój wolontariatu, wsparcie organizacji seniorów.\n") == [
+        ("rozwój wolontariatu", None), ("wsparcie organizacji seniorów", None)]
+    assert goals("Program ma na celu: 1) rozwój sportu dzieci; 2) wsparcie seniorów w gminie.\n") == [
+        ("rozwój sportu dzieci", "main"), ("wsparcie seniorów w gminie", "main")]
+
+
+def test_strategic_goal_and_specific_goals_under_headings_without_colons():
+    text = ("Cel strategiczny\nRozwój społeczeństwa obywatelskiego w powiecie sejneńskim.\n\n"
+            "Cele szczegółowe programu\n1. Wzmocnienie potencjału organizacji.\n2. Poprawa komunikacji z mieszkańcami.\n\n"
+            "Harmonogram\nSpotkania odbędą się w maju.\n")
+    assert goals(text) == [("Rozwój społeczeństwa obywatelskiego w powiecie sejneńskim.", "main"),
+                           ("Wzmocnienie potencjału organizacji.", "specific"),
+                           ("Poprawa komunikacji z mieszkańcami.", "specific")]
+
+
+@pytest.mark.parametrize("text", [
+    "Celem Stowarzyszenia, zgodnie ze statutem, jest działalność na rzecz mieszkańców wsi.\n",
+    "Aktualności\n\nCelem spotkania było omówienie harmonogramu prac.\n",
+    "Celem głównym spotkania było omówienie zadań. Głównym celem Fundacji jest pomoc dzieciom. "
+    "Celem głównym Fundacji Orla jest pomoc dzieciom.\n",
+    "Porządek obrad:\n1. Otwarcie.\n2. Omówienie celów programu.\n3. Wolne wnioski.\n",
+    "Za cel postawiono sobie zorganizowanie kolejnego spotkania w czerwcu.\n",
+])
+def test_aims_of_meetings_and_organisations_are_not_goals(text):
+    assert goals(text) == []
+
+
+# ---- priority tasks in prose ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Notatka z warsztatów w Gorlicach\n\nRozmawiano o zadaniach priorytetowych programu współpracy.\n"
+     "Uczestnicy zaproponowali, aby w programie na 2020 r. znalazło się wspieranie działań na rzecz osób "
+     "niepełnosprawnych.\n",
+     ["wspieranie działań na rzecz osób niepełnosprawnych"]),
+    ("Protokół\n\nOmówiono projekt zadań priorytetowych na rok 2022. Jako zadania dopisane w trakcie dyskusji "
+     "wskazano: organizację rajdu rowerowego oraz naukę pływania.\n",
+     ["organizację rajdu rowerowego", "naukę pływania"]),
+    ("Notatka\n\nPodczas spotkania omówiono priorytetowe zadania publiczne. Uczestnicy zgłosili propozycje: "
+     "utworzenie klubu młodzieżowego; organizacja warsztatów fotograficznych; wsparcie chóru seniorów.\n",
+     ["utworzenie klubu młodzieżowego", "organizacja warsztatów fotograficznych", "wsparcie chóru seniorów"]),
+    ("Omówiono zadania priorytetowe. Dopisano zadanie: wsparcie opieki wytchnieniowej.\n",
+     ["wsparcie opieki wytchnieniowej"]),
+    ("Zadania priorytetowe w 2022 r. to m.in. organizacja festiwalu folkloru; wsparcie chóru parafialnego; "
+     "renowacja kapliczek.\n",
+     ["organizacja festiwalu folkloru", "wsparcie chóru parafialnego", "renowacja kapliczek"]),
+    ("Wśród priorytetów na 2021 rok znalazły się: rozwój turystyki wiejskiej, promocja produktów lokalnych.\n",
+     ["rozwój turystyki wiejskiej", "promocja produktów lokalnych"]),
+    ("Zdaniem uczestników priorytetem w 2021 r. powinna być pomoc osobom starszym.\n",
+     ["pomoc osobom starszym"]),
+    ("Na spotkaniu ustalono, że zadaniami priorytetowymi w roku 2024 będą: ochrona zwierząt bezdomnych, "
+     "edukacja ekologiczna oraz rozwój turystyki rowerowej.\n",
+     ["ochrona zwierząt bezdomnych", "edukacja ekologiczna", "rozwój turystyki rowerowej"]),
+])
+def test_priority_tasks_proposed_in_running_prose(text, expected):
+    assert tasks(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Zebrani zaproponowali nowe zadanie priorytetowe pn. „Senior w sieci” oraz zadanie „Bezpieczny przedszkolak”.\n",
+     ["Senior w sieci", "Bezpieczny przedszkolak"]),
+    ("W trakcie dyskusji zgłoszono propozycję, by do zadań priorytetowych dopisać „organizację rajdów "
+     "rowerowych dla rodzin”.\n", ["organizację rajdów rowerowych dla rodzin"]),
+    ("Do zadań priorytetowych dopisano zadanie „Wspieranie rodzin zastępczych”.\n", ["Wspieranie rodzin zastępczych"]),
+    ("Przyjęto zadania priorytetowe: „Wspieranie seniorów”, „Aktywna młodzież”, „Zdrowa rodzina”.\n",
+     ["Wspieranie seniorów", "Aktywna młodzież", "Zdrowa rodzina"]),
+])
+def test_priority_tasks_in_quotes(text, expected):
+    assert tasks(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Zadania priorytetowe zaproponowało Stowarzyszenie „Razem dla Wsi” oraz Fundacja „Aktywni”.\n",
+    "Program współpracy „Razem dla gminy” określa zadania priorytetowe na rok 2021.\n",
+    "Zadania priorytetowe omówiono w ramach projektu „Decydujemy Razem”.\n",
+])
+def test_quoted_names_of_organisations_and_programmes_are_not_tasks(text):
+    assert tasks(text) == []
+
+
+def test_areas_written_as_sentences_over_task_runs():
+    text = ("Protokół\n\nDyskutowano o zadaniach priorytetowych na 2022 rok.\n"
+            "W zakresie pomocy społecznej zaproponowano: dowóz posiłków do chorych, opiekę nad seniorami.\n"
+            "W obszarze kultury uczestnicy wskazali następujące zadania: organizację koncertów plenerowych, "
+            "warsztaty plastyczne dla dzieci.\n")
+    assert areas(text) == [("dowóz posiłków do chorych", "pomoc społeczna"), ("opiekę nad seniorami", "pomoc społeczna"),
+                           ("organizację koncertów plenerowych", "kultura"), ("warsztaty plastyczne dla dzieci", "kultura")]
+    text = ("Zadania priorytetowe na 2023 r.:\nW zakresie pomocy społecznej: prowadzenie punktu wydawania "
+            "żywności, organizacja wigilii dla osób samotnych.\nW zakresie kultury fizycznej: szkolenie dzieci "
+            "w piłce nożnej.\n")
+    assert areas(text) == [("prowadzenie punktu wydawania żywności", "pomoc społeczna"),
+                           ("organizacja wigilii dla osób samotnych", "pomoc społeczna"),
+                           ("szkolenie dzieci w piłce nożnej", "kultura fizyczna")]
+    assert areas("W sferze sportu priorytetowym zadaniem będzie organizacja ligi szóstek.\n") == [
+        ("organizacja ligi szóstek", "sport")]
+
+
+def test_area_and_task_joined_by_a_dash_in_list_items():
+    text = ("Zadania priorytetowe programu:\n- w zakresie pomocy społecznej – prowadzenie jadłodajni,\n"
+            "- w zakresie kultury – organizacja koncertów.\n")
+    assert areas(text) == [("prowadzenie jadłodajni", "pomoc społeczna"), ("organizacja koncertów", "kultura")]
+    text = ("Priorytetowe zadania na 2025 rok:\nA. Kultura – wsparcie amatorskiego ruchu artystycznego.\n"
+            "B. Sport – organizacja zawodów biegowych.\n")
+    assert areas(text) == [("wsparcie amatorskiego ruchu artystycznego", "kultura"),
+                           ("organizacja zawodów biegowych", "sport")]
+
+
+# ---- headings written differently, broken lists -------------------------------------------------
+
+def test_task_lists_under_headings_without_the_word_zadania():
+    text = ("Priorytetowe obszary współpracy:\n1. Pomoc społeczna\n- wsparcie osób starszych,\n- dożywianie dzieci.\n"
+            "2. Kultura\n- organizacja festiwalu jazzowego.\n")
+    assert areas(text) == [("wsparcie osób starszych", "pomoc społeczna"), ("dożywianie dzieci.", "pomoc społeczna"),
+                           ("organizacja festiwalu jazzowego.", "kultura")]
+    text = ("Priorytety programu na 2024 r.:\n- wspieranie klubów sportowych w sołectwach,\n"
+            "- organizacja dożynek gminnych.\n")
+    assert tasks(text) == ["wspieranie klubów sportowych w sołectwach", "organizacja dożynek gminnych."]
+
+
+def test_bare_area_names_under_a_priority_areas_heading_are_not_tasks():
+    text = "Priorytetowe obszary współpracy:\n- kultura i sztuka\n- ochrona zdrowia i profilaktyka\n"
+    assert tasks(text) == []
+
+
+def test_headings_of_added_tasks_and_directions_under_a_mention_of_priority_tasks():
+    text = ("Protokół\n\nPrzedstawiono listę zadań priorytetowych na 2023 rok.\n\nZadania zgłoszone w dyskusji:\n"
+            "- warsztaty teatralne dla młodzieży\n- renowacja pomnika powstańców\n")
+    assert tasks(text) == ["warsztaty teatralne dla młodzieży", "renowacja pomnika powstańców"]
+    text = ("Priorytetowe obszary współpracy\n1. Kultura\nKierunki działań:\n- wspieranie inicjatyw młodzieżowych,\n"
+            "- organizacja imprez kulturalnych.\n")
+    assert tasks(text) == ["wspieranie inicjatyw młodzieżowych", "organizacja imprez kulturalnych."]
+
+
+def test_the_same_headings_without_a_mention_of_priority_give_nothing():
+    text = ("Sprawozdanie\n\nZadania zgłoszone w dyskusji:\n- warsztaty teatralne dla młodzieży\n\n"
+            "Kierunki działań\n- wspieranie inicjatyw młodzieżowych,\n- organizacja imprez kulturalnych.\n")
+    assert tasks(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Zadania priorytetowe na rok 2022\n1. Organizacja zajęć sportowych dla dzieci.\n2. Wsparcie klubów seniora.\n",
+     ["Organizacja zajęć sportowych dla dzieci.", "Wsparcie klubów seniora."]),
+    ("Zadania priorytetowe:\n1.\nOrganizacja zajęć sportowych dla dzieci.\n2.\nWsparcie klubów seniora.\n",
+     ["Organizacja zajęć sportowych dla dzieci.", "Wsparcie klubów seniora."]),
+    ("Zadania priorytetowe:\n1. Organizacja zajęć sportowych\ndla dzieci i młodzieży\n2. Wsparcie klubów\nseniora w gminie\n",
+     ["Organizacja zajęć sportowych dla dzieci i młodzieży", "Wsparcie klubów seniora w gminie"]),
+    ("Zadania priorytetowe:\na) organizacja festynu rodzinnego,\nb) prowadzenie zajęć dla seniorów,\n"
+     "c) wsparcie drużyn OSP.\n",
+     ["organizacja festynu rodzinnego", "prowadzenie zajęć dla seniorów", "wsparcie drużyn OSP."]),
+    ("Program\n\nII. ZADANIA PRIORYTETOWE\n1. Organizacja wypoczynku dzieci.\n2. Dożywianie uczniów.\n\n"
+     "III. Formy współpracy\n1. Konsultacje projektów aktów prawnych.\n",
+     ["Organizacja wypoczynku dzieci.", "Dożywianie uczniów."]),
+    ("Zadania priorytetowe (propozycje):\n- warsztaty rękodzieła\n- biegi przełajowe dla dzieci\n",
+     ["warsztaty rękodzieła", "biegi przełajowe dla dzieci"]),
+    ("Za priorytetowe uznano następujące zadania: a) dożywianie dzieci, b) organizacja kolonii, c) pomoc bezdomnym.\n",
+     ["dożywianie dzieci", "organizacja kolonii", "pomoc bezdomnym"]),
+])
+def test_lists_under_headings_numbered_lettered_and_broken_across_lines(text, expected):
+    assert tasks(text) == expected
+
+
+def test_a_table_of_areas_and_tasks_after_a_proposal_sentence():
+    text = ("Zaproponowano następujące zadania priorytetowe:\n\nObszar | Zadanie\nZdrowie | Badania przesiewowe słuchu\n"
+            "Sport | Liga piłkarska dla dzieci\n")
+    assert areas(text) == [("Badania przesiewowe słuchu", "zdrowie"), ("Liga piłkarska dla dzieci", "sport")]
+
+
+@pytest.mark.parametrize("text", [
+    "Aktualności\n- Festyn w Nowej Wsi\n- Zebranie wiejskie w Lipniku\n- Zadania priorytetowe w nowym programie\n",
+    "Porządek obrad:\n1. Otwarcie.\n2. Dyskusja nad zadaniami priorytetowymi.\n3. Wolne wnioski.\n",
+    "Porządek:\n1. Otwarcie\n2. Dyskusja nad zadaniami priorytetowymi\n- omówienie propozycji\n3. Zamknięcie\n",
+    "Aktualności\n\nZadania priorytetowe na 2024 rok\nNabór wniosków w konkursie grantowym\nFestyn rodzinny w Zalesiu\n"
+    "Spotkanie z seniorami\n",
+    "Notatka z warsztatów\n\nRozmawiano o zadaniach priorytetowych programu współpracy.\nSpotkanie prowadziła "
+    "pani sołtys, a uczestnicy dzielili się doświadczeniami z poprzednich lat.\n",
+    "Zadania priorytetowe na 2021 rok zostały przyjęte bez uwag. Zaproponowano, aby kolejne spotkanie odbyło "
+    "się w październiku.\n",
+    "Sprawozdanie\n\nCelem Stowarzyszenia jest m.in. wspieranie sportu. Zadania priorytetowe omówiono na końcu.\n",
+])
+def test_agendas_news_lists_and_remarks_about_priority_tasks_give_no_tasks(text):
+    assert tasks(text) == []
+
+
+# ---- runs inside one paragraph, wrapped sentences, whole reports --------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Zadania priorytetowe: • organizacja koncertów • warsztaty dla seniorów • turniej szachowy\n",
+     ["organizacja koncertów", "warsztaty dla seniorów", "turniej szachowy"]),
+    ("Zadania priorytetowe: 1. wsparcie klubów sportowych, 2. organizacja festynu gminnego, 3. pomoc sąsiedzka.\n",
+     ["wsparcie klubów sportowych", "organizacja festynu gminnego", "pomoc sąsiedzka"]),
+    ("W wyniku dyskusji do zadań priorytetowych dopisano:\nwsparcie rodzin zastępczych oraz organizację\n"
+     "kolonii dla dzieci.\n", ["wsparcie rodzin zastępczych", "organizację kolonii dla dzieci"]),
+    ("Omówiono zadania priorytetowe na 2021 rok. Uczestnicy zaproponowali również, aby w programie znalazło się "
+     "wspieranie działań na rzecz seniorów, w tym prowadzenie klubu seniora.\n",
+     ["wspieranie działań na rzecz seniorów, w tym prowadzenie klubu seniora"]),
+])
+def test_task_runs_inside_one_paragraph(text, expected):
+    assert tasks(text) == expected
+
+
+def test_a_quoted_task_added_shortly_after_a_mention_of_priorities_but_not_without_one():
+    lead = "Przedstawiono priorytetowe zadania publiczne na 2023 rok. "
+    proposal = "Rada zaproponowała dopisanie zadania „Szkolenia z pierwszej pomocy dla młodzieży”.\n"
+    assert tasks(lead + proposal) == ["Szkolenia z pierwszej pomocy dla młodzieży"]
+    far = lead + "\n\n" + "Omówiono sprawy bieżące, w tym remont świetlicy i dowóz dzieci do szkół.\n\n" * 25
+    assert tasks(far + proposal) == []
+
+
+def test_specific_goals_lettered_in_one_line_and_a_goal_sentence_wrapped_over_lines():
+    assert goals("Cele szczegółowe: a) rozwój wolontariatu, b) promocja zdrowia, c) integracja mieszkańców.\n") == [
+        ("rozwój wolontariatu", "specific"), ("promocja zdrowia", "specific"), ("integracja mieszkańców", "specific")]
+    assert goals("Głównym celem programu jest wzmacnianie\nwspółpracy samorządu z organizacjami.\n") == [
+        ("wzmacnianie współpracy samorządu z organizacjami.", "main")]
+
+
+def test_a_news_report_with_goals_and_tasks_in_prose_and_a_news_list_below():
+    text = ("Aktualności\n\nWarsztaty dotyczące programu współpracy na 2021 rok\n\n"
+            "Dnia 14 października 2020 r. w Urzędzie Gminy Dobra odbyły się warsztaty dotyczące projektu Programu "
+            "współpracy Gminy Dobra z organizacjami pozarządowymi na rok 2021.\n\n"
+            "Na wstępie przypomniano, że celem programu jest budowanie partnerstwa pomiędzy samorządem a "
+            "organizacjami. Za cele szczegółowe przyjęto: wzmacnianie potencjału organizacji, rozwój wolontariatu "
+            "oraz zwiększenie udziału mieszkańców w życiu publicznym.\n\n"
+            "Następnie uczestnicy pracowali nad zadaniami priorytetowymi. W zakresie pomocy społecznej "
+            "zaproponowano: organizowanie wypoczynku dla dzieci z rodzin ubogich; prowadzenie punktu pomocy "
+            "sąsiedzkiej. W zakresie kultury fizycznej uczestnicy wskazali szkolenie dzieci i młodzieży w "
+            "dyscyplinach zespołowych.\nPrzedstawiciel Stowarzyszenia „Razem” zgłosił nowe zadanie priorytetowe "
+            "„Ochrona dziedzictwa kulturowego wsi”.\n\nZobacz też:\n- Nabór do Rady Seniorów\n"
+            "- Zadania priorytetowe 2020 – sprawozdanie\n- Konkurs ofert na 2021 rok\n")
+    assert goals(text) == [
+        ("budowanie partnerstwa pomiędzy samorządem a organizacjami.", "main"),
+        ("wzmacnianie potencjału organizacji", "specific"), ("rozwój wolontariatu", "specific"),
+        ("zwiększenie udziału mieszkańców w życiu publicznym", "specific")]
+    assert areas(text) == [
+        ("organizowanie wypoczynku dla dzieci z rodzin ubogich", "pomoc społeczna"),
+        ("prowadzenie punktu pomocy sąsiedzkiej", "pomoc społeczna"),
+        ("szkolenie dzieci i młodzieży w dyscyplinach zespołowych", "kultura fizyczna"),
+        ("Ochrona dziedzictwa kulturowego wsi", None)]
+
+
+def test_minutes_with_roman_areas_over_lettered_tasks_and_an_agenda_naming_priorities():
+    text = ("PROTOKÓŁ\nz posiedzenia Rady Działalności Pożytku Publicznego Powiatu Zwoleńskiego\n\n"
+            "Porządek posiedzenia:\n1. Otwarcie posiedzenia.\n2. Przedstawienie priorytetów programu współpracy.\n"
+            "3. Sprawy różne.\n\nAd. 2\nPani Dyrektor przedstawiła projekt. Priorytetowe obszary współpracy na 2023 rok:\n"
+            "I. Pomoc społeczna\na) wspieranie rodzin w kryzysie,\nb) prowadzenie mieszkań chronionych.\n"
+            "II. Edukacja\na) organizacja konkursów przedmiotowych dla uczniów szkół\npowiatowych,\n"
+            "b) doradztwo zawodowe dla młodzieży.\n\nCzłonkowie Rady wskazali, że priorytety powinny być zgodne ze "
+            "strategią powiatu.\n\nAd. 3\nNie zgłoszono wolnych wniosków.\n")
+    assert areas(text) == [
+        ("wspieranie rodzin w kryzysie", "pomoc społeczna"), ("prowadzenie mieszkań chronionych.", "pomoc społeczna"),
+        ("organizacja konkursów przedmiotowych dla uczniów szkół powiatowych", "edukacja"),
+        ("doradztwo zawodowe dla młodzieży.", "edukacja")]
+
+
+@pytest.mark.parametrize("text", [
+    "Zadania priorytetowe to jeden z elementów programu. Zadania priorytetowe to podstawa do ogłaszania konkursów.\n",
+    "Sprawozdanie\n\nZadania priorytetowe realizowane były przez 12 organizacji: Stowarzyszenie Orzeł, Fundacja Wiatr.\n",
+    "Informacja\n\nPriorytetem władz jest budowa obwodnicy. Wskazano: potrzebę remontu drogi powiatowej.\n",
+    "Ogłoszenie\n\nZarząd ogłasza konkurs ofert na realizację zadań priorytetowych. Oferty należy składać do 15 marca. "
+    "Zgłoszono: 14 ofert od 9 organizacji.\n",
+    "Notatka\n\nZadania priorytetowe są zawarte w programie. Omówiono je szczegółowo.\n",
+    "Strategia\n\nPriorytet I. Rozwój gospodarczy\nKierunki działań:\n- budowa dróg gminnych,\n"
+    "- rozwój strefy inwestycyjnej.\n",
+])
+def test_statements_counts_and_names_near_priority_are_not_tasks(text):
+    assert tasks(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Program przyjęto jednogłośnie. Celami szczegółowymi programu są: rozwój wolontariatu, wsparcie klubów "
+     "seniora oraz promocja zdrowia.\n",
+     [("rozwój wolontariatu", "specific"), ("wsparcie klubów seniora", "specific"), ("promocja zdrowia", "specific")]),
+    ("Do celów szczegółowych programu należą: poprawa dostępu do informacji, rozwój edukacji obywatelskiej.\n",
+     [("poprawa dostępu do informacji", "specific"), ("rozwój edukacji obywatelskiej", "specific")]),
+    ("Wśród celów programu wymieniono: integrację mieszkańców, ochronę dziedzictwa lokalnego.\n",
+     [("integrację mieszkańców", None), ("ochronę dziedzictwa lokalnego", None)]),
+    ("Głównym celem programu jest rozwój współpracy, a celami szczegółowymi są: lepsza komunikacja, wspólne projekty.\n",
+     [("rozwój współpracy", "main"), ("lepsza komunikacja", "specific"), ("wspólne projekty", "specific")]),
+    ("Do celów Stowarzyszenia należą: pomoc dzieciom, opieka nad zwierzętami.\n", []),
+])
+def test_specific_goals_in_sentences(text, expected):
+    assert goals(text) == expected
+
+
+def test_goal_sentences_hard_wrapped_over_lines_as_a_pdf_text_layer_leaves_them():
+    text = ("W trakcie spotkania przypomniano, że głównym celem programu współpracy na rok 2021 jest\n"
+            "budowanie partnerstwa pomiędzy administracją a organizacjami. Następnie omówiono\nharmonogram.\n\n"
+            "Program przyjęto. Celem głównym programu\nwspółpracy jest zwiększenie aktywności\n"
+            "mieszkańców gminy Zbąszyń.\n\nKolejne spotkanie w maju.\n")
+    assert goals(text) == [("budowanie partnerstwa pomiędzy administracją a organizacjami.", "main"),
+                           ("zwiększenie aktywności mieszkańców gminy Zbąszyń.", "main")]
+    start, end = run(text)["provenance"]["goals"][1]  # the offsets span the wrapped lines
+    assert " ".join(text[start:end].split()) == "zwiększenie aktywności mieszkańców gminy Zbąszyń."
+
+
+def test_an_unfinished_goal_sentence_does_not_take_the_next_paragraph():
+    assert goals("Celem programu jest\n\nHarmonogram prac\nSpotkanie w maju.\n") == []
+
+
+def test_unmarked_tasks_one_per_line_under_a_heading_without_a_colon_when_each_names_an_activity():
+    text = ("Protokół z konsultacji programu współpracy w gminie Osieck, które trwały dwa tygodnie.\n\n"
+            "Zadania priorytetowe na rok 2021\nWspieranie rodzin wielodzietnych\nOrganizacja festynu gminnego\n"
+            "Prowadzenie klubu seniora\n\nKolejne spotkanie w maju.\n")
+    assert tasks(text) == ["Wspieranie rodzin wielodzietnych", "Organizacja festynu gminnego",
+                           "Prowadzenie klubu seniora"]
+
+
+def test_a_numbered_item_wrapped_after_a_preposition_goes_on_even_with_a_capital():
+    text = ("Zadania priorytetowe:\n1. Organizacja zajęć wakacyjnych dla\nMłodzieżowej Drużyny Pożarniczej.\n"
+            "2. Wsparcie seniorów.\n")
+    assert tasks(text) == ["Organizacja zajęć wakacyjnych dla Młodzieżowej Drużyny Pożarniczej.", "Wsparcie seniorów."]
+
+
+def test_priority_areas_each_with_its_tasks_after_a_dash():
+    text = ("Priorytetowe obszary współpracy:\n1. Pomoc społeczna – wspieranie rodzin, prowadzenie noclegowni.\n"
+            "2. Kultura – organizacja przeglądu kapel ludowych.\n")
+    assert areas(text) == [("wspieranie rodzin", "pomoc społeczna"), ("prowadzenie noclegowni", "pomoc społeczna"),
+                           ("organizacja przeglądu kapel ludowych", "kultura")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cele szczegółowe programu obejmują: rozwój wolontariatu, wsparcie klubów seniora.\n",
+     [("rozwój wolontariatu", "specific"), ("wsparcie klubów seniora", "specific")]),
+    ("Cele: rozwój turystyki, ochrona przyrody Doliny Baryczy.\n",
+     [("rozwój turystyki", None), ("ochrona przyrody Doliny Baryczy", None)]),
+    # commas inside one goal: the part after the comma does not start a new phrase
+    ("Cele szczegółowe: poprawa jakości życia, zdrowia i bezpieczeństwa mieszkańców.\n",
+     [("poprawa jakości życia, zdrowia i bezpieczeństwa mieszkańców.", "specific")]),
+    ("Cele szczegółowe: wzrost aktywności mieszkańców, w tym seniorów.\n",
+     [("wzrost aktywności mieszkańców, w tym seniorów.", "specific")]),
+])
+def test_goals_after_a_heading_split_at_commas_only_between_phrases(text, expected):
+    assert goals(text) == expected
+
+
+def test_a_proposal_for_the_programme_before_the_priority_tasks_are_named():
+    text = ("Notatka z konsultacji w Wieliczce\n\nUczestnicy zaproponowali, aby w programie na 2020 r. znalazło się "
+            "wspieranie edukacji ekologicznej dzieci.\n\nPozostałe zadania priorytetowe przyjęto bez zmian.\n")
+    assert tasks(text) == ["wspieranie edukacji ekologicznej dzieci"]
+    # without any mention of priority tasks the same sentence is only a wish
+    assert tasks(text.replace("Pozostałe zadania priorytetowe przyjęto", "Pozostałe zapisy przyjęto")) == []
+
+
+def test_a_quoted_name_inside_a_task_stays_in_it():
+    assert tasks("Zadania priorytetowe: organizacja festiwalu „Lato w Lipnie”, warsztaty kulinarne dla seniorów.\n") == [
+        "organizacja festiwalu „Lato w Lipnie”", "warsztaty kulinarne dla seniorów"]
+    assert tasks("Zadania priorytetowe:\n- organizacja festiwalu „Lato w Lipnie”\n- warsztaty kulinarne\n") == [
+        "organizacja festiwalu „Lato w Lipnie”", "warsztaty kulinarne"]
+
+
+def test_a_consultation_report_with_goal_headings_mid_paragraph_and_remarks_by_organisations():
+    text = ("Sprawozdanie z przebiegu konsultacji projektu Programu współpracy Gminy Zalesie na 2024 rok\n\n"
+            "Konsultacje przeprowadzono od 2 do 16 października 2023 r.\n\n"
+            "Przedstawiono założenia projektu. Celem głównym Programu jest rozwijanie współpracy Gminy z "
+            "organizacjami w celu lepszego zaspokajania potrzeb mieszkańców. Cele szczegółowe Programu to:\n"
+            "1) umacnianie lokalnych działań,\n2) poprawa jakości życia mieszkańców.\n\n"
+            "W toku dyskusji zgłoszono następujące uwagi:\n"
+            "1. Stowarzyszenie Przyjaciół Zalesia zaproponowało dopisanie do zadań priorytetowych zadania "
+            "„Organizacja zajęć sportowych dla seniorów”. Uwaga została uwzględniona.\n"
+            "2. Klub Sportowy „Orzeł” wniósł o zwiększenie kwoty na zadania z zakresu kultury fizycznej.\n"
+            "3. Uczestnicy wskazali, że w zakresie ochrony zdrowia priorytetem powinna być profilaktyka "
+            "uzależnień wśród młodzieży.\n\nOstatecznie zadania priorytetowe na 2024 rok obejmą:\n"
+            "- wspieranie i upowszechnianie kultury fizycznej,\n- działalność na rzecz osób w wieku emerytalnym.\n\n"
+            "Sporządziła: Anna Nowak, inspektor\n")
+    assert goals(text) == [
+        ("rozwijanie współpracy Gminy z organizacjami w celu lepszego zaspokajania potrzeb mieszkańców.", "main"),
+        ("umacnianie lokalnych działań", "specific"), ("poprawa jakości życia mieszkańców.", "specific")]
+    assert areas(text) == [
+        ("Organizacja zajęć sportowych dla seniorów", None),
+        ("profilaktyka uzależnień wśród młodzieży", "ochrona zdrowia"),
+        ("wspieranie i upowszechnianie kultury fizycznej", None),
+        ("działalność na rzecz osób w wieku emerytalnym.", None)]
+
+
+def test_a_bare_programme_goal_heading_over_its_paragraph():
+    assert goals("Konsultacje w Mszanie\n\nCel programu\n\nZwiększenie zaangażowania organizacji w rozwiązywanie "
+                 "lokalnych problemów.\n") == [
+        ("Zwiększenie zaangażowania organizacji w rozwiązywanie lokalnych problemów.", "main")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Uczestnicy za priorytetowe uznali organizację wypoczynku dzieci oraz pomoc rodzinom wielodzietnym.\n",
+     ["organizację wypoczynku dzieci", "pomoc rodzinom wielodzietnym"]),
+    ("Jako zadanie priorytetowe wskazano budowę tężni solankowej.\n", ["budowę tężni solankowej"]),
+    ("Zadaniem priorytetowym będzie prowadzenie świetlicy dla dzieci.\n", ["prowadzenie świetlicy dla dzieci"]),
+    ("Priorytetowym zadaniem na 2021 r. powinno być wsparcie hospicjum domowego.\n", ["wsparcie hospicjum domowego"]),
+])
+def test_a_task_named_priority_in_a_sentence_without_a_colon(text, expected):
+    assert tasks(text) == expected
+
+
+def test_area_sentences_over_lists_shortly_above_the_mention_of_priority_tasks():
+    text = ("Propozycje organizacji\n\nW zakresie pomocy społecznej:\n- dowóz obiadów dla seniorów,\n"
+            "- prowadzenie jadłodajni.\n\nW zakresie sportu:\n- turniej siatkówki plażowej.\n\n"
+            "Powyższe propozycje zostaną wpisane do projektu jako zadania priorytetowe.\n")
+    assert areas(text) == [("dowóz obiadów dla seniorów", "pomoc społeczna"), ("prowadzenie jadłodajni.", "pomoc społeczna"),
+                           ("turniej siatkówki plażowej.", "sport")]
+    report = ("Sprawozdanie z działalności\n\nW obszarze pomocy społecznej:\n- wydano 300 paczek,\n"
+              "- przeprowadzono 12 wizyt domowych.\n\nZadania priorytetowe na kolejny rok omówiono osobno.\n")
+    assert tasks(report) == []
