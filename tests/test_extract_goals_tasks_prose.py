@@ -458,3 +458,141 @@ def test_area_sentences_over_lists_shortly_above_the_mention_of_priority_tasks()
     report = ("Sprawozdanie z działalności\n\nW obszarze pomocy społecznej:\n- wydano 300 paczek,\n"
               "- przeprowadzono 12 wizyt domowych.\n\nZadania priorytetowe na kolejny rok omówiono osobno.\n")
     assert tasks(report) == []
+
+
+# ---- goals quoted in mid-sentence, goal tables, colon lines over lists, ordinals -----------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Notatka\n\nDokument zakładał cel główny: „Rozwój aktywności obywatelskiej mieszkańców Gołdapi”. "
+     "Dyskusja trwała godzinę.\n", [("Rozwój aktywności obywatelskiej mieszkańców Gołdapi", "main")]),
+    ("Sprawozdanie\n\nBurmistrz omówił założenia – cel nadrzędny bez zmian wobec programu na 2019 r.: "
+     "„Wspieranie lokalnych inicjatyw sąsiedzkich w Piszu”.\n",
+     [("Wspieranie lokalnych inicjatyw sąsiedzkich w Piszu", "main")]),
+    ("Protokół\n\nKlub Seniora zaproponował dopisanie do celów szczegółowych celu „aktywizacja cyfrowa osób "
+     "starszych w sołectwach” – przyjęto.\n", [("aktywizacja cyfrowa osób starszych w sołectwach", "specific")]),
+])
+def test_a_goal_quoted_after_the_words_naming_it(text, expected):
+    assert goals(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a quote after "cel" that is a task, or a meeting's aim: no goal
+    "Notatka\n\nOmówiono cel szczegółowy nr 2 oraz zadanie „budowa boiska przy szkole w Lipnie”.\n",
+    "Notatka\n\nCelem spotkania było omówienie projektu „Aktywna Wieś Lubelska 2030”.\n",
+])
+def test_quotes_near_goal_words_that_are_not_goals(text):
+    assert goals(text) == []
+
+
+def test_goals_in_a_table_column_named_after_them():
+    text = ("Raport\n\nLp. | Cel operacyjny | Uwagi\n1 | Wsparcie rodzin w kryzysie | bez uwag\n"
+            "2 | Rozwój mieszkalnictwa wspomaganego | dopisano\n\nDalsze prace potrwają do maja.\n")
+    assert goals(text) == [("Wsparcie rodzin w kryzysie", "specific"),
+                           ("Rozwój mieszkalnictwa wspomaganego", "specific")]
+    # a table naming something else holds no goals
+    assert goals("Raport\n\nLp. | Uwaga | Stanowisko\n1 | Wsparcie rodzin w kryzysie | przyjęto\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Przebieg\n\nRozmawiano długo. Jako cele szczegółowe przyjęto:\n\n• rozwój sieci świetlic wiejskich,\n"
+    "• wsparcie grup nieformalnych.\n",
+    "Przebieg\n\nUczestnicy zaproponowali skrócenie listy celów szczegółowych do dwóch:\n"
+    "- rozwój sieci świetlic wiejskich,\n- wsparcie grup nieformalnych.\n",
+])
+def test_a_sentence_ending_with_a_colon_over_a_list_of_specific_goals(text):
+    assert goals(text) == [("rozwój sieci świetlic wiejskich", "specific"),
+                           ("wsparcie grup nieformalnych.", "specific")]
+
+
+def test_a_list_after_a_colon_sentence_about_something_else_holds_no_goals():
+    text = "Przebieg\n\nUczestnicy zgłosili następujące uwagi:\n- wydłużenie terminu składania ofert,\n- więcej szkoleń.\n"
+    assert goals(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Relacja\n\nWedług projektu głównym celem programu ma być rozwój współpracy z klubami sportowymi.\n",
+     [("rozwój współpracy z klubami sportowymi.", "main")]),
+    ("Relacja\n\nCelem systemu – jak wyjaśnił sekretarz – ma być uproszczenie rozliczania małych grantów.\n",
+     [("uproszczenie rozliczania małych grantów.", "main")]),
+])
+def test_a_main_goal_that_is_to_be(text, expected):
+    assert goals(text) == expected
+
+
+def test_specific_goals_counted_with_ordinals():
+    text = ("Relacja\n\nCele szczegółowe określono dwa: pierwszym jest rozwój wolontariatu młodzieży, "
+            "a drugim wsparcie klubów seniora w sołectwach.\n")
+    assert goals(text) == [("rozwój wolontariatu młodzieży", "specific"),
+                           ("wsparcie klubów seniora w sołectwach", "specific")]
+
+
+def test_a_goal_with_a_short_remark_before_its_quote_is_the_quote():
+    text = "Informacja\n\nCel główny programu (bez zmian): „Wzmacnianie więzi sąsiedzkich w gminie Ryn”.\n"
+    assert goals(text) == [("Wzmacnianie więzi sąsiedzkich w gminie Ryn", "main")]
+
+
+# ---- priority tasks: tables, area-dash items, long headings, quotes in area lists, prose ----------
+
+def test_the_task_column_of_a_table_whose_area_column_names_tasks_too():
+    text = ("Protokół\n\nOmówiono zadania priorytetowe na 2022 rok:\n\n"
+            "Sfera zadań publicznych | Zadanie priorytetowe\n"
+            "pomoc społeczna | prowadzenie jadłodajni dla osób ubogich\n"
+            "turystyka i krajoznawstwo | oznakowanie tras rowerowych w gminie\n")
+    assert areas(text) == [("prowadzenie jadłodajni dla osób ubogich", "pomoc społeczna"),
+                           ("oznakowanie tras rowerowych w gminie", "turystyka i krajoznawstwo")]
+
+
+@pytest.mark.parametrize("text", [
+    "Posiedzenie\n\nW projekcie wskazano następujące priorytetowe zadania publiczne:\n"
+    "1) w obszarze pomocy społecznej – prowadzenie jadłodajni dla osób ubogich;\n"
+    "2) w obszarze działalności na rzecz osób z niepełnosprawnościami i ich opiekunów – organizacja turnusów wytchnieniowych.\n",
+    "Posiedzenie\n\nRadni, w tym przewodniczący komisji oświaty oraz przedstawiciele dwóch klubów, przyjęli "
+    "następujące zadania priorytetowe:\n\n"
+    "a) w obszarze pomocy społecznej – prowadzenie jadłodajni dla osób ubogich,\n"
+    "b) w obszarze działalności na rzecz osób z niepełnosprawnościami i ich opiekunów – organizacja turnusów wytchnieniowych.\n",
+])
+def test_items_naming_their_area_before_a_dash(text):
+    assert tasks(text) == ["prowadzenie jadłodajni dla osób ubogich", "organizacja turnusów wytchnieniowych"]
+
+
+def test_quoted_tasks_in_lists_under_area_headings():
+    text = ("Raport\n\nW projekcie ujęto priorytetowe zadania publiczne w pięciu obszarach.\n\n"
+            "Obszar: pomoc społeczna, w tym pomoc osobom w kryzysie bezdomności\n"
+            "– w projekcie: „prowadzenie łaźni dla osób bezdomnych”,\n"
+            "– Fundacja „Dach” postulowała zadanie „streetworking zimowy” – uwzględniono.\n\n"
+            "Obszar: kultura fizyczna\n– w projekcie: „szkolenie sportowe juniorów”.\n")
+    assert areas(text) == [
+        ("prowadzenie łaźni dla osób bezdomnych", "pomoc społeczna, w tym pomoc osobom w kryzysie bezdomności"),
+        ("streetworking zimowy", "pomoc społeczna, w tym pomoc osobom w kryzysie bezdomności"),
+        ("szkolenie sportowe juniorów", "kultura fizyczna")]
+
+
+def test_area_and_task_pairs_in_one_sentence():
+    text = ("Relacja\n\nO zadaniach priorytetowych mówiono długo. Ustalono, że w obszarze ekologii priorytetowym "
+            "zadaniem pozostała edukacja o segregacji odpadów, a w obszarze turystyki – budowa wiat dla rowerzystów.\n")
+    assert areas(text) == [("edukacja o segregacji odpadów", "ekologia"),
+                           ("budowa wiat dla rowerzystów", "turystyka")]
+
+
+def test_a_task_to_be_recognised_as_a_new_priority_task():
+    text = ("Relacja\n\nKoło Gospodyń wnioskowało, aby za nowe zadanie priorytetowe uznać organizację "
+            "warsztatów rękodzieła dla dzieci.\n")
+    assert tasks(text) == ["organizację warsztatów rękodzieła dla dzieci"]
+
+
+def test_a_see_also_list_after_tasks_is_no_area():
+    text = ("Relacja\n\nZadaniem priorytetowym ma być prowadzenie świetlicy w Lipnie.\n\nZobacz również:\n"
+            "- Festyn rodzinny w Lipnie – 12.06.2021\n- Sesja Rady Gminy – 20.06.2021\n")
+    assert "Festyn rodzinny w Lipnie – 12.06.2021" not in tasks(text)
+
+
+def test_a_quoted_wording_to_change_in_an_area_list_is_no_task():
+    text = ("Protokół\n\nUwagi do zadań priorytetowych:\n\nW obszarze pomocy społecznej:\n"
+            "a) zaproponowano, aby do pkt 3 „dowóz posiłków” dopisać „dla osób samotnych”,\n"
+            "b) prowadzenie punktu porad prawnych.\n")
+    assert "dla osób samotnych" not in tasks(text)
+
+
+def test_a_task_added_by_name_after_its_area_is_read_without_the_word_priority():
+    text = "Zmiany\n\n1. W zakresie turystyki dodano zadanie priorytetowe „znakowanie szlaków konnych w gminie”.\n"
+    assert tasks(text) == ["znakowanie szlaków konnych w gminie"]

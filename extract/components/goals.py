@@ -71,9 +71,64 @@ def _sentences(text: str, chrome_of):
     return found
 
 
+@lru_cache(maxsize=None)
+def quote_patterns():
+    """Patterns for a goal given in quotes after the words naming it, in mid-sentence
+    ("Projekt przewidywał cel główny: „…”", "dodanie celu szczegółowego „…”")."""
+    return [(spec["level"], re.compile(spec["pattern"], re.I))
+            for spec in data.jsonl("goals.jsonl") if spec.get("scope") == "quote"]
+
+
+def _quoted(text: str, add, taken):
+    """Goals in quotes after "cel główny" / "cel szczegółowy": tried only at each "cel" that
+    starts a word; a quote inside a goal already read is not read again."""
+    for spot in CEL.finditer(text):
+        p = spot.start()
+        if p and (text[p - 1].isalnum()):
+            continue
+        for level, rx in quote_patterns():
+            m = rx.match(text, p, min(len(text), p + 500))
+            if m:
+                s, e = m.start("text"), m.end("text")
+                if not any(s < te and e > ts for ts, te in taken()):
+                    add(" ".join(m.group("text").split()), level, s, e)
+                break
+
+
+TABLE_GOAL = re.compile(r"^\s*cel(?:e)?\s+(?P<level>szczegółow|operacyjn|główn|strategiczn)\w*\s*$", re.I)
+
+
+def _table_goals(lines, k: int, chrome: set, add) -> bool:
+    """A table whose header names a goal column ("Nr | Cel szczegółowy | Uwagi"): that column
+    of the rows below, one goal a row. False when line k is no such header."""
+    cells = [c.strip() for c in re.split(r"\s*(?<!\S)\|(?!\S)\s*", lines[k][2].strip())]
+    col = next((i for i, c in enumerate(cells) if TABLE_GOAL.match(c)), None)
+    if col is None or len(cells) < 2:
+        return False
+    if k + 1 >= len(lines) or " | " not in lines[k + 1][2]:
+        return False  # "Cel główny | Budowanie …": a row naming its goal, no header
+    level = "specific" if TABLE_GOAL.match(cells[col]).group("level").lower() in ("szczegółow", "operacyjn") else "main"
+    j = k + 1
+    while j < len(lines) and " | " in lines[j][2] and j not in chrome:
+        s, _e, raw = lines[j]
+        row = [c.strip() for c in re.split(r"\s*(?<!\S)\|(?!\S)\s*", raw.strip())]
+        if col < len(row) and len(row[col].split()) >= 2:
+            pos = raw.find(row[col])
+            add(clean_item(row[col]), level, s + max(pos, 0), s + max(pos, 0) + len(row[col]))
+        j += 1
+    return True
+
+
 def _is_goal_heading(text: str) -> bool:
     return any(rx.search(text) for _, rx, _split in goal_patterns() + sentence_patterns()) or bool(
         re.match(r"^\s*(?:[IVX]{1,4}[.)]\s*|\d{1,2}[.)]\s*)?(zadania|priorytet|obszar|działania|rezultaty|harmonogram)", text, re.I))
+
+
+QUOTED_ONLY = re.compile(r"^[^„\"“”]{0,30}?[:–-]?\s*[„\"“](?P<q>[^”\"“„]{10,})[”\"“]\s*\.?$")
+
+
+ORDINAL_LEAD = re.compile(r"^(?:a\s+)?(?:pierwszym|drugim|trzecim|czwartym|piątym|szóstym|ostatnim|kolejnym)"
+                         r"(?:\s+(?:jest|będzie|był|to|ma\s+być))?\s+(?=\w+\s+\w)", re.I)
 
 
 def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
@@ -81,6 +136,10 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
     starts = [ls for ls, _le, _t in lines]
 
     def add(text, level, s, e):
+        q = QUOTED_ONLY.match(text)  # "(bez zmian): „Budowanie …”." → the goal in quotes
+        if q:
+            text = q.group("q")
+        text = ORDINAL_LEAD.sub("", text)  # "pierwszym jest rozwój …, a drugim wsparcie …"
         key = text.casefold()
         if len(text.split()) < 2 or key in seen:
             return
@@ -95,6 +154,8 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
             continue
         # spans of the line already read as a goal: each sentence gives its own
         taken = [(max(st, ls) - ls, min(en, le) - ls) for _m, _l, _sp, st, en in said if st < le and en > ls]
+        if " | " in raw and _table_goals(lines, k, chrome, add):
+            continue
         for level, rx, split in goal_patterns():
             for m in rx.finditer(raw):
                 st = m.start() + len(m.group()) - len(m.group().lstrip(".!?,; \t"))
@@ -102,6 +163,8 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
                     continue
                 taken.append((st, m.end()))
                 _read_match(lines, k, m, level, split, chrome, add)
+    if text and ("„" in text or '"' in text or "“" in text):
+        _quoted(text, add, lambda: [(g["start"], g["end"]) for g in goals])
     goals.sort(key=lambda g: g["start"])
     return goals
 

@@ -70,13 +70,17 @@ def _names_organisation(text: str) -> bool:
         and any(a[0].lower() in heads for a in morph.analyse(words[0].lower()))
 
 
+AREA_ITEM = re.compile(r"\s[–—-]\s+\S+\s+\S|[,;.]$")
+
+
 def _area_of(raw: str):
     for rx in task_patterns().get("area", []):
         m = rx.search(raw)
         if m:
             area = m.group("area").strip()
-            # "Obszar polityki społecznej" / "w obszarze „Współpraca …”": only short headings
-            if len(area.split()) > 12 or "„" in area or "\"" in area:
+            # "Obszar polityki społecznej" / "w obszarze „Współpraca …”": only short headings;
+            # "a) w obszarze kultury – organizacja festiwalu;" is an item naming its area
+            if len(area.split()) > 12 or "„" in area or "\"" in area or AREA_ITEM.search(_trim_area(area)):
                 return None
             return normalise_area(_trim_area(area))
     return None
@@ -96,7 +100,7 @@ MAX_WORDS = 30       # a longer "item" is a paragraph, not a task
 
 PRIORITY = re.compile(r"priorytet", re.I)
 AREA_PREFIX = re.compile(r"^(?P<a>[^:„\"]{3,80}):\s+(?P<t>\S.{6,})$")
-AREA_DASH = re.compile(r"^(?P<a>(?:w\s+(?:zakresie|obszarze|sferze)\s+)?[^:„\"–—-]{3,60}?)\s+[–—-]\s+(?P<t>\S.{6,})$",
+AREA_DASH = re.compile(r"^(?P<a>(?:w\s+(?:zakresie|obszarze|sferze|dziedzinie)\s+)?[^:„\"–—-]{3,90}?)\s+[–—-]\s+(?P<t>\S.{6,})$",
                        re.I)
 QUOTED = re.compile(r"[„\"“«](?P<text>[^”\"“»„\n]{3,300})[”\"“»]")
 # where a sentence (and so what it says about priority) ends: a full stop before a capital,
@@ -172,6 +176,22 @@ def _quotes_after(text: str, mentions: list[int]):
             if before and before[-1][:1].isupper() or any(prev.startswith(b) for b in _quote_blockers()):
                 continue
             yield m
+
+
+def _item_quotes(item: str):
+    """Quoted phrases of a list item introduced as tasks (right after "zadanie", "w projekcie:",
+    "nowe brzmienie:"), not names (right after a capitalised word) nor quoted wording to change."""
+    for m in QUOTED.finditer(item):
+        before = item[max(0, m.start() - 30):m.start()].split()
+        prev = before[-1].lower().rstrip(".,:") if before else ""
+        if before and before[-1][:1].isupper() or not any(prev.startswith(b) for b in _quote_leads()):
+            continue
+        yield m
+
+
+@lru_cache(maxsize=None)
+def _quote_leads() -> frozenset:
+    return data.word_list("task_quote_leads.txt")
 
 
 def _numbered_heading(lines, k: int) -> bool:
@@ -316,15 +336,22 @@ def _cells(row: str) -> list[str]:
     return [c.strip() for c in CELL_SEP.split(row.strip())]
 
 
+AREA_CELL = re.compile(r"\b(?:obszar|sfer|dziedzin)", re.I)
+
+
 def _table_columns(row: str):
     """(task column, area column or None) of a table header row naming a task column."""
     cells = _cells(row)
-    task = next((i for i, c in enumerate(cells) if re.search(r"\bzada(?:ni|ń)", c, re.I)), None)
+    # "Sfera zadań publicznych | Zadanie priorytetowe": a cell naming priority wins over an area cell
+    named = [i for i, c in enumerate(cells) if re.search(r"\bzada(?:ni|ń)", c, re.I)]
+    task = next((i for i in named if "priorytet" in cells[i].lower()), None)
+    if task is None:
+        task = next((i for i in named if not AREA_CELL.search(cells[i])), named[0] if named else None)
     if task is None and "priorytet" in row.lower():  # "Obszar | Priorytet" / "Sfera | Propozycja"
         task = next((i for i, c in enumerate(cells) if re.search(r"priorytet|propozycj", c, re.I)), None)
     if task is None or len(cells) < 2:
         return None
-    area = next((i for i, c in enumerate(cells) if i != task and re.search(r"\b(?:obszar|sfer|dziedzin)", c, re.I)), None)
+    area = next((i for i, c in enumerate(cells) if i != task and AREA_CELL.search(c)), None)
     return task, area
 
 
@@ -353,6 +380,9 @@ def _table_tasks(lines, k: int, chrome: set, columns, area):
         else:
             out.append((cell, area, cs, cs + len(cells[task_col])))
     return out, j
+
+
+NEXT_AREA = re.compile(r",\s+a\s+(?=w\s+(?:obszarze|sferze|zakresie|dziedzinie)\s)", re.I)
 
 
 def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
@@ -387,7 +417,13 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             return (strict or kind == "roman") and kind != first[0]
 
         for item, s, e in list_after(lines, k, chrome, stop=other_kind, pick=_task_cell, line_items=_verbal):
-            if strict and (any(q in item for q in "„\"“") or re.match(r"\w+(?:ano|ono|ło|ła|li)\b", item)):
+            if strict and any(q in item for q in "„\"“"):
+                # "– w projekcie: „prowadzenie noclegowni …”", "… postulował zadanie „…” – uwzględniono":
+                # the tasks are the quoted phrases, not the report about them
+                for qm in _item_quotes(item):
+                    add(qm.group("text"), area_, s + qm.start("text"), s + qm.end("text"))
+                continue
+            if strict and re.match(r"\w+(?:ano|ono|ło|ła|li)\b", item):
                 continue
             if item.endswith(":"):  # a nested area heading: "1) w zakresie pomocy społecznej:"
                 sub = _heading_area(item) or _area_of(item) or normalise_area(item)
@@ -398,7 +434,8 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 pm = AREA_DASH.match(item)  # "w zakresie kultury – organizacja koncertów", "Sport – …"
                 if pm and not (re.match(r"w\s", pm.group("a"), re.I) or len(pm.group("a").split()) <= 3):
                     pm = None
-            if pm and len(pm.group("a").split()) <= 6 and _area_stems().search(pm.group("a").lower()):
+            named = pm and re.match(r"w\s+(?:zakresie|obszarze|sferze|dziedzinie)\s", pm.group("a"), re.I)
+            if pm and len(pm.group("a").split()) <= (12 if named else 6) and _area_stems().search(pm.group("a").lower()):
                 # "w zakresie pomocy społecznej: prowadzenie punktu …": area and task on one line
                 a = _heading_area(pm.group("a").strip() + ":") or _area_of(pm.group("a")) \
                     or normalise_area(pm.group("a"))
@@ -464,7 +501,7 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 else:
                     add_list(k, a, strict=True)
                 context_until = max(context_until, k + 15)
-            elif a and in_context and "priorytet" not in low and len(raw.split()) <= 8 and _list_follows(lines, k):
+            elif a and in_context and "priorytet" not in low and len(raw.split()) <= 14 and _list_follows(lines, k):
                 add_list(k, a, strict=True)  # a heading without a colon ("Obszar pomocy społecznej") over a list
                 context_until = max(context_until, k + 15)
             if a:
@@ -495,6 +532,8 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
         stripped = raw.strip()
         if stripped.endswith(":"):  # "… W projekcie przyjęto następujące zadania priorytetowe:"
             stripped = re.split(r"(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])", stripped)[-1]
+            if len(stripped.split()) > 14:  # "Członkowie Rady, w tym …, zaproponowali następujące zadania priorytetowe:"
+                stripped = re.split(r",\s+", stripped)[-1]
         if MARKER.match(raw) and not stripped.endswith(":") and not _numbered_heading(lines, k):
             continue  # an item of another list ("3. Dyskusja nad zadaniami priorytetowymi")
         if len(stripped.split()) <= 14 and any(rx.search(stripped) for rx in pats.get("heading", [])) \
@@ -533,8 +572,18 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             if k in chrome:
                 continue
             a = normalise_area(_trim_area(m.group("area")))
-            for item, s, e in _split_inline(m.group("list"), m.start("list")):
-                add(item, a, s, e)
+            lst, off = m.group("list"), m.start("list")
+            # "…, a w obszarze ochrony zdrowia – profilaktyka …": the next area with its own task
+            for n, part in enumerate(NEXT_AREA.split(lst)):
+                po = off + lst.find(part)
+                if n:
+                    nm = AREA_DASH.match(part)
+                    if not nm:
+                        continue
+                    a = _heading_area(nm.group("a") + ":") or normalise_area(nm.group("a"))
+                    part, po = nm.group("t"), po + nm.start("t")
+                for item, s, e in _split_inline(part, po):
+                    add(item, a, s, e)
     # lists after a proposal verb a little after a mention of priority tasks: "Zaproponowano: …"
     # (what makes a nearby proposal one of priority tasks: "zadania priorytetowe", "priorytetowe obszary" …)
     context_mention = pats["context_mention"][0]
