@@ -3,7 +3,7 @@ and resolves relative ones (`br.`) against the document's own year."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from functools import lru_cache
 
@@ -24,13 +24,18 @@ if not Doc.has_extension("site_dates"):  # dates on a page's record card ("Opubl
 DIGIT = re.compile(r"\d")
 RELATIVE = re.compile(r"\bb\.?\s?r\.|bieżącego", re.I)
 DIGITS = re.compile(r"\d+")
-RELATIVE_HINTS = ("br", "b.r", "b. r", "Br", "BR", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK",
+# ("br." not "br": that is in "dobry", "obrady", … and would send most texts on the slow path)
+RELATIVE_HINTS = ("br.", "b.r", "b. r", "Br.", "BR.", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK",
                   "ub.", "ubr", "p.r", "p. r")
 WINDOW, WINDOW_AFTER = 40, 30  # characters before/after a digit that a date written with it can take
 
 
-def trie_regex(words) -> str:
-    """An alternation of `words` as a prefix tree: far fewer branches to try at each position."""
+def trie_regex(words, word_start: bool = False) -> str:
+    """An alternation of `words` as a prefix tree: far fewer branches to try at each position.
+
+    `word_start`: each match starts a word, checked after its first character ("d(?<!\\wd)wa"), so
+    the pattern starts with a plain character, which the regex engine looks for quickly (a
+    look-behind first is tried at every position); only for patterns without re.I."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -38,15 +43,16 @@ def trie_regex(words) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+    def build(node, top=False) -> str:
+        alts = [re.escape(ch) + (rf"(?<!\w{re.escape(ch)})" if top else "") + build(child)
+                for ch, child in sorted(node.items()) if ch]
         optional = "" in node
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if optional else body
 
-    return build(trie)
+    return build(trie, top=word_start)
 
 
 @lru_cache(maxsize=None)
@@ -84,7 +90,10 @@ def compiled_patterns():
         gate_src = (spec.get("gate") or "").replace("{RELGATE}", rel_re)
         gate = re.compile(gate_src, re.I) if gate_src else None
         not_after = re.compile(r"(?:" + spec["not_after"] + r")\s*$", re.I) if spec.get("not_after") else None
-        out.append((spec["kind"], re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH}" in spec["pattern"],
+        # a pattern that checks the character before it itself ("self_bounded") can start with a
+        # bare digit, which the regex engine looks for quickly (a look-behind first is tried everywhere)
+        start = "" if spec.get("self_bounded") else r"(?<!\w)"
+        out.append((spec["kind"], re.compile(start + r"(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH}" in spec["pattern"],
                     not_after, "{REL}" in spec["pattern"] and "(?P<rel>{REL})?" not in spec["pattern"]))
     return out
 
@@ -261,7 +270,7 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
         month_anchors = [(a - starts[k] + offsets[k], b - starts[k] + offsets[k])
                          for a, b in month_anchors for k in [bisect_right(starts, a) - 1]]
     views = {False: (joined, starts, offsets), True: _windows(text, month_anchors)}
-    taken = []
+    taken_starts, taken_ends = [], []  # the matches kept: disjoint, so sorted by start and by end alike
     gates = {}  # several forms share a gate: each is tested once
     for kind, rx, gate, monthly, not_after, needs_relative in compiled_patterns():
         if needs_relative and not relative:
@@ -276,11 +285,13 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
         for m in rx.finditer(joined):
             k = bisect_right(starts, m.start()) - 1
             s, e = m.start() - starts[k] + offsets[k], m.end() - starts[k] + offsets[k]
-            if any(s < te and ts < e for ts, te in taken) or skip(s):
+            j = bisect_left(taken_starts, e)  # the kept matches starting before `e`: the last ends latest
+            if (j and taken_ends[j - 1] > s) or skip(s):
                 continue
             if not_after is not None and text[s:s + 1].isdigit() and not_after.search(text, max(0, s - 30), s):
                 continue  # "Spotkanie 1 – 3 marca": a numbered meeting and its day, not a range
-            taken.append((s, e))
+            taken_starts.insert(j, s)
+            taken_ends.insert(j, e)
             found.append({"kind": kind, "start": s, "end_char": e, "groups": m.groupdict()})
     found.sort(key=lambda d: d["start"])
     year = _document_year(text, found)

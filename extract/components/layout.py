@@ -14,6 +14,9 @@ from . import data
 WORD = re.compile(r"[A-Za-zÀ-ž]+(?:[-‐][A-Za-zÀ-ž]+)*")
 WORD_SPLIT = re.compile(f"({WORD.pattern})")  # text → [gap, word, gap, word, …, gap]
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+# a line ending in a date ("Warsztaty w Borkach – 12 maja 2021 r.", "Relacja (03.06.2021 r.)"): the
+# full stop of "r." or after the year ends a list item's date, not a sentence
+DATE_END = re.compile(r"(?:\d{4}|\d{4}-\d\d-\d\d)[ \t]*(?:r\.|roku)?[)\]]?\.?[ \t]*$")
 
 for _name in ("lines", "chrome", "words", "title", "text", "word_chrome", "line_starts", "line_chrome", "word_strs"):
     if not Doc.has_extension(_name):
@@ -21,8 +24,9 @@ for _name in ("lines", "chrome", "words", "title", "text", "word_chrome", "line_
 
 
 def _is_short(text: str) -> bool:
-    """A link-list line: a dozen words at most, not a sentence."""
-    return len(text.split()) <= 12 and not SENTENCE_END.search(text)
+    """A link-list line: a dozen words at most, not a sentence (a line ending in a date is an
+    item of a list of posts, "title – date", even with a full stop after it)."""
+    return len(text.split()) <= 12 and (not SENTENCE_END.search(text) or DATE_END.search(text) is not None)
 
 
 def _menu_runs(lines) -> set[int]:

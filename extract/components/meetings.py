@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import data, morph
-from .dates import OWN_DATE_BEFORE
+from .dates import OWN_DATE_BEFORE, trie_regex
 
 for _name in ("meetings", "next_meeting", "document_date"):
     if not Doc.has_extension(_name):
@@ -46,6 +46,7 @@ NEXT = re.compile(r"\b(?:(?:kolejn|następn)\w+\s+(?:\w+\s+){0,2}(?:odbędzie|od
 FUTURE = re.compile(r"\bodbęd(?:zie|ą)\s+się|\bzaprasza\w*\s+(?:\w+\s+){0,3}?(?:na|do\s+udziału)\b|"
                     r"\b(?:zaplanowan|planowan|przewidzian)\w*\s+(?:\w+\s+){0,2}?(?:na|w\s+dniu|dnia)\b|\bzostan(?:ie|ą)\s+zorganizowan", re.I)
 FUTURE_WORDS = ("odbęd", "zaprasz", "planowan", "przewidzian", "zostan")
+FUTURE_GATE = re.compile("|".join(FUTURE_WORDS))  # one of them in the lower-cased sentence
 INVITATION = re.compile(r"zaprosz|zaprasza|zapowied|ogłoszenie\s+o\s+spotkaniu", re.I)
 PEOPLE_NOUNS = sorted(data.word_list("participant_nouns.txt"), key=lambda n: (-len(n), n))
 PEOPLE = "(?:" + "|".join(PEOPLE_NOUNS) + ")(?!\\w)"
@@ -99,8 +100,7 @@ def participant_patterns(words: bool) -> list:
 
 @lru_cache(maxsize=None)
 def number_word_rx() -> re.Pattern:
-    from .dates import trie_regex
-    return re.compile(r"(?<!\w)" + trie_regex(number_words()) + r"(?!\w)")
+    return re.compile(trie_regex(number_words(), word_start=True) + r"(?!\w)")
 
 
 def count_value(text: str) -> int:
@@ -111,8 +111,13 @@ def count_value(text: str) -> int:
 
 
 # cheap tests before the patterns above: words every match of them holds
-HELD_WORDS = re.compile("się|miejsce|zorganizow|przeprowadz|został|trwał|obradował")
-PARTICIPANT_GATE = re.compile("|".join(re.sub(r"\\w[*+]", "", n) for n in PEOPLE_NOUNS) + r"|uczestni|liczba|ilość|frekwencj|obecn|składzie")
+# (words of HELD's verbs, not "się" or "spotka", which are in most sentences of a report: each form
+# of HELD holds one of these)
+HELD_WORDS = re.compile("odbył|odbyw|miejsce|zorganizow|przeprowadz|trwał|rozpoczęł|zebrał|zebral|spotkał|spotkal|obradował")
+GATE_WORDS = [re.sub(r"\\w[*+]", "", n) for n in PEOPLE_NOUNS] + ["uczestni", "liczba", "ilość", "frekwencj", "obecn", "składzie"]
+# as a prefix tree when the stems are plain words (the same matches, tried twice as fast)
+PARTICIPANT_GATE = re.compile(trie_regex([w.replace("\\.", ".") for w in GATE_WORDS])
+                              if all(re.fullmatch(r"(?:\w|\\\.)+", w) for w in GATE_WORDS) else "|".join(GATE_WORDS))
 # with digits: a number before a people noun, or a count's label ("liczba uczestników: 23")
 DIGIT_GATE = re.compile(r"\d\s+(?:z\s+\d+\s+)?(?:" + "|".join(re.sub(r"\\w[*+]", "", n) for n in PEOPLE_NOUNS) +
                         r")|\d\s+os\.|liczba|ilość|frekwencj|uczestni\w*\s*[:|]|uczestników\s+był|obecn|składzie")  # on lower case
@@ -165,13 +170,14 @@ def _sentences(text: str):
     start = 0
     for m in BOUNDARY.finditer(text):
         b = m.start()
-        if m.group() == "\n":
+        if text[b] == "\n":
             line_start = text.rfind("\n", 0, b) + 1
-            line = text[line_start:b].rstrip()
-            nxt = text[m.end():m.end() + 80]
-            if len(line) >= 50 and line[-1:] not in ".!?:;" and nxt.strip() \
-                    and not nxt.startswith("\n") and not LIST_START.match(nxt):
-                continue
+            # (a line shorter than 50 characters is never a wrapped one: no slicing needed)
+            line = text[line_start:b].rstrip() if b - line_start >= 50 else ""
+            if len(line) >= 50 and line[-1:] not in ".!?:;":
+                nxt = text[m.end():m.end() + 80]
+                if nxt.strip() and not nxt.startswith("\n") and not LIST_START.match(nxt):
+                    continue
         else:
             w_start = max(text.rfind(" ", start, b), text.rfind("\n", start, b), start - 1) + 1
             w = text[w_start:b].lower().lstrip("(„\"")
@@ -386,11 +392,12 @@ def _place_org(text: str, s: int, e: int, orgs) -> str | None:
 
 
 def find_meetings(doc: Doc, legal_spans=()):
-    text = doc._.text
-    dates = _Dates(doc._.dates or [])
-    orgs = doc._.organisations or []
-    chrome = set(doc._.chrome or ())
-    line_starts = doc._.line_starts
+    ext = doc._  # one accessor object: each `doc._` builds a new one
+    text = ext.text
+    dates = _Dates(ext.dates or [])
+    orgs = ext.organisations or []
+    chrome = set(ext.chrome or ())
+    line_starts = ext.line_starts
     meetings, spans = [], []
     noun_dated = []  # (days, kind, span) of sentences naming a meeting and a date, without "held"
     next_meeting, next_span = None, None
@@ -401,7 +408,7 @@ def find_meetings(doc: Doc, legal_spans=()):
         low = sent.lower()
         has_digit = DIGIT.search(sent) is not None
         if next_meeting is None and ((("kolejn" in low or "następn" in low) and NEXT.search(sent)) or
-                                     any(w in low for w in FUTURE_WORDS) and FUTURE.search(sent) and not HELD.search(sent)):
+                                     FUTURE_GATE.search(low) and FUTURE.search(sent) and not HELD.search(sent)):
             days = _dates_in(dates, s, e, "day")
             next_meeting = {"date": days[0]["value"] if days else None, "time": _time(sent),
                             "place": _place(sent, orgs, s)}

@@ -15,7 +15,9 @@ from .organisations import heads
 if not Doc.has_extension("people"):
     Doc.set_extension("people", default=None)
 
-NAME = re.compile(r"(?<![\w.])(?P<first>[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)\s+(?P<last>[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:\s?[-–]\s?[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?)(?![\w])")
+# (the character before the name is checked after its capital: the regex engine then jumps from
+# capital to capital, where a look-behind first would be tried at every position)
+NAME = re.compile(r"(?P<first>[A-ZĄĆĘŁŃÓŚŹŻ](?<![\w.].)[a-ząćęłńóśźż]+)\s+(?P<last>[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:\s?[-–]\s?[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?)(?![\w])")
 BLOCKED_BEFORE = re.compile(r"(?:\b(?:ul|al|pl|im|os|św|ks|bł)\.?|\bimienia|\bulic[yaęi]|\bpatron\w*)\s*$", re.I)
 
 

@@ -16,7 +16,10 @@ for _name in ("legal_acts", "funding"):
         Doc.set_extension(_name, default=None)
 
 
-ACT_HEAD = re.compile(r"(?<!\w)(?=[Uu]chwał|[Zz]arządzeni|[Uu]staw)")
+# where an act's head word starts ("Uchwała", "zarządzenia", "ustawy"); the word start is checked
+# after the first letter, so the regex engine jumps between those letters (a look-behind first is
+# tried at every position: three times slower)
+ACT_HEAD = re.compile(r"U(?<!\wU)(?:chwał|staw)|u(?<!\wu)(?:chwał|staw)|Z(?<!\wZ)arządzeni|z(?<!\wz)arządzeni")
 
 
 @lru_cache(maxsize=None)
