@@ -88,18 +88,42 @@ def filters_caption() -> None:
                help=t("filters_help"))
 
 
+def translation(columns: dict[str, str]):
+    """A function giving `frame[columns]` with headers in the interface language and
+    voivodeships named in it (a table as shown and as its CSV file has it). The labels are
+    fixed now, so it also works in a CSV download's callable, outside the page's run."""
+    lang = current_language()
+    labels = {c: t(k) if k else c for c, k in columns.items()}
+    voivodeship = labels.get("voivodeship") if columns.get("voivodeship") else None
+
+    def apply(frame: pd.DataFrame) -> pd.DataFrame:
+        shown = frame[[c for c in columns if c in frame.columns]].rename(columns=labels)
+        if voivodeship in shown.columns:
+            shown[voivodeship] = shown[voivodeship].map(
+                lambda v: voivodeship_label(v, lang) if v else None)
+        return shown
+    return apply
+
+
+def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """`frame[columns]` as `translation` gives it."""
+    return translation(columns)(frame)
+
+
 def table(frame: pd.DataFrame, columns: dict[str, str], name: str, *, height=None,
-          column_config=None, key=None, **kwargs):
-    """Show `frame[columns]` with translated headers and a CSV download of the same table."""
-    shown = frame[[c for c in columns if c in frame.columns]].rename(
-        columns={c: t(k) for c, k in columns.items()})
-    if "voivodeship" in columns and t(columns["voivodeship"]) in shown.columns:
-        lang = current_language()
-        col = t(columns["voivodeship"])
-        shown[col] = shown[col].map(lambda v: voivodeship_label(v, lang) if v else None)
+          column_config=None, key=None, max_rows: int | None = None, **kwargs):
+    """Show `frame[columns]` with translated headers and a CSV download of the same table.
+    With `max_rows`, only that many rows are drawn (and said so); the CSV has every row."""
+    total = len(frame)
+    shown = translated(frame.head(max_rows) if max_rows else frame, columns)
     event = st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto",
                          column_config=column_config, key=key, **kwargs)
-    data.csv_download(shown, name, key=f"csv_{key or name}")
+    if max_rows and total > max_rows:
+        st.caption(t("first_n_in_csv", n=max_rows, total=total))
+        whole = translation(columns)
+        data.csv_download(lambda: whole(frame), name, key=f"csv_{key or name}")
+    else:
+        data.csv_download(shown, name, key=f"csv_{key or name}")
     return event
 
 
@@ -109,12 +133,7 @@ def html_table(frame: pd.DataFrame, columns: dict[str, str], name: str | None = 
     with a CSV download of the same rows; for long lists use `table`. `columns` maps
     frame columns to label keys (None: the column name is already the header);
     `flag_zero` marks zero counts red (something one municipality lacks)."""
-    shown = frame[[c for c in columns if c in frame.columns]].rename(
-        columns={c: t(k) if k else c for c, k in columns.items()})
-    if "voivodeship" in columns and t(columns["voivodeship"]) in shown.columns:
-        lang = current_language()
-        col = t(columns["voivodeship"])
-        shown[col] = shown[col].map(lambda v: voivodeship_label(v, lang) if v else None)
+    shown = translated(frame, columns)
     numeric = [pd.api.types.is_numeric_dtype(shown[c]) for c in shown.columns]
     cell = "padding:4px 8px;border-bottom:1px solid #e9ecef;vertical-align:top"
     zero = ";background:#ffe3e3;color:#c92a2a;font-weight:600"

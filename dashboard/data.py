@@ -1,8 +1,10 @@
 """Where the dashboard gets its data: the warehouse path, read-only connections, cached queries.
 
 Pages never write SQL; they call `query("name", **filters)`, which runs
-`warehouse.queries.name(con, **filters)` on a read-only connection and caches the DataFrame
-keyed by the filters and the warehouse file's modification time (a reload shows new data).
+`dashboard.queries_fast.name` (the dashboard's own lighter forms) or else
+`warehouse.queries.name` as `(con, **filters)` on a read-only connection and caches the
+DataFrame keyed by the filters and the warehouse file's modification time (a load shows new
+data). warm.py runs the usual pages' queries when the server starts and after each load.
 """
 from __future__ import annotations
 
@@ -11,12 +13,14 @@ import logging
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
+from dashboard import queries_fast
 from dashboard.i18n import t
 from warehouse import db as _db
 from warehouse import queries
@@ -78,9 +82,24 @@ def release() -> None:
         con.close()
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+def _function(name: str):
+    """The query function called `name`: the dashboard's own form first."""
+    return getattr(queries_fast, name, None) or getattr(queries, name)
+
+
+@st.cache_data(show_spinner=False, max_entries=2048)
 def _cached(path: str, mtime: float, name: str, filters: tuple) -> pd.DataFrame:
-    return getattr(queries, name)(_connection(path), **dict(filters))
+    t0 = time.perf_counter()
+    try:
+        return _function(name)(_connection(path), **dict(filters))
+    finally:  # only reached on a cache miss
+        _run.misses = getattr(_run, "misses", []) + [(name, time.perf_counter() - t0)]
+
+
+def take_misses() -> list[tuple[str, float]]:
+    """(query, seconds) of the queries this thread ran since the last call (cache misses)."""
+    misses, _run.misses = getattr(_run, "misses", []), []
+    return misses
 
 
 def _freeze(value):
@@ -112,8 +131,7 @@ def query(name: str, **filters) -> pd.DataFrame:
     except duckdb.Error as exc:
         log.exception("query %s failed on %s", name, path)
         raise WarehouseUnavailable(t("err_unreadable", path=path, reason=first_line(exc))) from exc
-    # lists are unhashable for st.cache_data; hand out a copy so pages may modify it
-    return frame.copy()
+    return frame  # st.cache_data hands out a fresh copy: pages may modify it
 
 
 def has_processes() -> bool:
@@ -138,8 +156,20 @@ def guarded(draw) -> None:
         st.error(str(exc), icon=":material/database:")
 
 
-def csv_download(frame: pd.DataFrame, name: str, key: str | None = None) -> None:
-    """A CSV download button for a table (UTF-8 with BOM so spreadsheets read Polish letters)."""
-    st.download_button(t("download_csv"), frame.to_csv(index=False).encode("utf-8-sig"),
-                       file_name=f"{name}.csv", mime="text/csv", key=key or f"csv_{name}",
-                       icon=":material/download:", on_click="ignore")
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A table as CSV, UTF-8 with BOM so spreadsheets read Polish letters."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def csv_download(frame, name: str, key: str | None = None) -> None:
+    """A CSV download button for a table, or for the table a function returns (a query of
+    every row, run only when the button is clicked). The file is written on the click, not
+    on every run of the page."""
+    def build() -> bytes:
+        try:
+            return csv_bytes(frame() if callable(frame) else frame)
+        finally:
+            release()  # runs in a worker thread of its own: do not keep the file open
+
+    st.download_button(t("download_csv"), build, file_name=f"{name}.csv", mime="text/csv",
+                       key=key or f"csv_{name}", icon=":material/download:", on_click="ignore")

@@ -8,8 +8,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -91,31 +89,9 @@ def chromium_browser():
 
 @contextlib.contextmanager
 def running_dashboard(db: Path, log: Path, timeout_s: float = 90):
-    """The dashboard started by the real `partmon dashboard` command, until the block ends.
+    """The dashboard started by the real `partmon dashboard` command, until the block ends
+    (see tests/dashboard_fixture.py, shared with the dashboard benchmark)."""
+    from dashboard_fixture import running_dashboard as start
 
-    Yields its URL once Streamlit answers its health check; output goes to `log`.
-    """
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    with open(log, "w") as out:
-        proc = subprocess.Popen(PARTMON + ["dashboard", "--db", str(db), "--port", str(port)],
-                                cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                urllib.request.urlopen(url + "_stcore/health", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"dashboard did not start:\n{log.read_text()[-2000:]}")
-                time.sleep(0.3)
+    with start(db, log, timeout_s) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()

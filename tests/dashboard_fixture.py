@@ -4,9 +4,12 @@ Report texts are written with inline markers `⟦kind:payload⟧surface⟦/⟧`;
 strips them and turns each into an extracted item with its character offsets, so the
 records are full records (contract + provenance) exactly as the extractor would give them.
 They go into a real DuckDB file through `warehouse.db.connect` + `warehouse.load.Loader`.
+`running_dashboard` starts the dashboard on a warehouse through the real `partmon dashboard`
+command, for the browser tests and the dashboard benchmark alike.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 from pathlib import Path
@@ -212,3 +215,80 @@ def build_warehouse(path: Path, search_index: bool = True, broken_source: bool =
     loader.finish_crawl_run(stats)
     con.close()
     return path
+
+
+# --- the dashboard server, as `partmon dashboard` starts it (tests and `make bench`) --------
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_dashboard(db: Path, log: Path, timeout_s: float = 90):
+    """The dashboard started by the real `partmon dashboard` command, until the block ends.
+
+    Yields its URL once Streamlit answers its health check; output goes to `log`. The
+    command and the Streamlit server it starts run in a process group of their own, stopped
+    as a whole when the block ends (stopping only the command would leave Streamlit running).
+    """
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "warehouse.cli", "dashboard", "--db", str(db),
+             "--port", str(port)], cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT,
+            start_new_session=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                urllib.request.urlopen(url + "_stcore/health", timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(f"dashboard did not start:\n{log.read_text()[-2000:]}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        _stop_group(proc)
+
+
+def _stop_group(proc, wait_s: float = 20) -> None:
+    """SIGTERM to every process of `proc`'s group, SIGKILL to what is left after `wait_s`."""
+    import os
+    import signal
+    import time
+
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        proc.wait()
+        return
+    deadline = time.monotonic() + wait_s
+    while time.monotonic() < deadline:
+        proc.poll()  # reaps the command once it has ended
+        try:
+            os.killpg(proc.pid, 0)  # is any process of the group left?
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    proc.wait()

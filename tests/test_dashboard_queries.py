@@ -14,7 +14,7 @@ from dashboard_fixture import BROKEN_TEXT_ERROR, HOSTILE, build_warehouse
 from warehouse import queries
 
 REPO = Path(__file__).resolve().parents[1]
-APP = REPO / "dashboard" / "app.py"
+APP = REPO / "dashboard" / "main.py"  # the page script (app.py serves it)
 
 
 @pytest.fixture(scope="module")

@@ -304,16 +304,14 @@ def _dashboard_command(db_path: str, port: int) -> list[str]:
 
 
 def cmd_dashboard(args) -> int:
-    import subprocess
-
     if not Path(args.db).exists():
         _err(f"{args.db}: no such warehouse file (create one with 'partmon run' or 'partmon demo')")
         return 2
     print(f"dashboard: http://127.0.0.1:{args.port}/  (Ctrl-C stops it)", flush=True)
-    try:
-        return subprocess.call(_dashboard_command(args.db, args.port))
-    except KeyboardInterrupt:
-        return 0
+    sys.stderr.flush()
+    # become the Streamlit server, so a signal sent to `partmon dashboard` reaches it
+    command = _dashboard_command(args.db, args.port)
+    os.execv(command[0], command)
 
 
 def cmd_sources(args) -> int:

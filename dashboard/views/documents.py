@@ -13,6 +13,7 @@ from dashboard.components import (document_link, filters, filters_caption, fmt, 
                                    table)
 from dashboard.highlight import COLOURS, highlight_html, legend_html
 from dashboard.i18n import current_language, t, voivodeship_label
+from dashboard.page_queries import DOCUMENTS_LIMIT
 
 DEFAULT_HIGHLIGHT = ["organisation", "date", "goal", "priority_task"]
 MAX_CARDS = 20
@@ -80,8 +81,8 @@ def _listing() -> None:
                                   format_func=names.get, placeholder=t("choose_placeholder"),
                                   container=b)
     listing = data.query("document_list", voivodeship=voivodeship, years=years,
-                         municipality_ids=chosen or None, search=search or None, limit=1000,
-                         process_kind=kind)
+                         municipality_ids=chosen or None, search=search or None,
+                         limit=DOCUMENTS_LIMIT, process_kind=kind)
     notes = [t("rows_found", n=len(listing)),
              t("click_title_hint") if search else t("pick_document_hint")]
     if search and not listing.empty:

@@ -10,35 +10,33 @@ import streamlit as st
 
 from dashboard import data, urlstate
 from dashboard.components import (filters, filters_caption, html_list, html_table,
-                                   process_kind_label, show_html)
+                                   process_kind_label, show_html, translation)
 from dashboard.i18n import current_language, t, voivodeship_label
+from dashboard.page_queries import COMPARE_DEFAULT, compare_queries
 
 MAX_COMPARED = 4
-#: longest list drawn per section and municipality (all rows are in the tables below)
-MAX_ROWS = 15
-MAX_PER_AREA = 8
-#: more meetings than this are drawn as monthly averages
-MAX_POINTS = 250
+#: processes drawn, shared among the compared municipalities (latest first; the CSV has all)
+MAX_PROCESSES = 24
+#: CSV file names of the full tables (as they were named before)
+_CSV_NAMES = {"priority_tasks": "tasks", "legal_acts": "acts", "organisations": "orgs"}
 
 
-def _label(row, lang) -> str:
-    return f"{row['name']} ({voivodeship_label(row['voivodeship'], lang)})"
-
-
-def _area_matrix(tasks: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+def _area_matrix(areas: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Rows: policy areas; columns: municipalities; cells: number of priority tasks."""
-    tasks = tasks.assign(area=tasks["area"].fillna(t("no_area")))
-    matrix = (tasks.groupby(["area", "municipality_id"]).size().unstack(fill_value=0)
+    areas = areas.assign(area=areas["area"].fillna(t("no_area")))
+    matrix = (areas.pivot_table(index="area", columns="municipality_id", values="tasks",
+                                aggfunc="sum", fill_value=0)
               .reindex(columns=list(names), fill_value=0))
+    matrix.columns.name = None
     return matrix.rename(columns=names).rename_axis(t("col_area")).reset_index()
 
 
-def _differences(tasks: pd.DataFrame, names: dict[str, str]) -> list[str]:
+def _differences(areas: pd.DataFrame, names: dict[str, str]) -> list[str]:
     """Sentences naming the areas one municipality has and the others lack."""
-    areas = {mid: set(tasks.loc[tasks.municipality_id == mid, "area"].dropna()) for mid in names}
+    found = {mid: set(areas.loc[areas.municipality_id == mid, "area"].dropna()) for mid in names}
     out = []
-    for mid, own in areas.items():
-        others = set().union(*(a for m, a in areas.items() if m != mid))
+    for mid, own in found.items():
+        others = set().union(*(a for m, a in found.items() if m != mid))
         only = sorted(own - others)
         if only:
             out.append(t("only_in", name=names[mid], areas=", ".join(only)))
@@ -50,83 +48,75 @@ def _more(total: int, shown: int) -> None:
         st.caption(t("more_in_tables", n=total - shown))
 
 
-def _column(mid: str, name: str, frames: dict[str, pd.DataFrame]) -> None:
+def _column(mid: str, name: str, counts: pd.Series, items: pd.DataFrame) -> None:
     """One municipality's meetings, goals, tasks by area, acts, funding and organisations
-    (long lists cut short: every row is in the tables and CSV files below)."""
+    (the first rows of each list; every row is in the tables and CSV files below)."""
     st.subheader(name)
-    meetings = frames["meetings"][frames["meetings"].municipality_id == mid]
-    st.markdown(f"**{t('section_meetings')}** ({len(meetings)})")
+    mine = items[items.municipality_id == mid]
+
+    def section(key: str) -> pd.DataFrame:
+        return mine[mine.section == key].sort_values("rank")
+
+    meetings = section("meeting")
+    st.markdown(f"**{t('section_meetings')}** ({int(counts['meetings'])})")
     if meetings.empty:
         st.caption(t("none_found"))
     else:
-        html_table(meetings.head(MAX_ROWS), {"date": "col_date", "kind": "col_kind",
-                                             "participants": "col_participants",
-                                             "organisations_count": "col_organisations_count"},
+        html_table(meetings, {"date": "col_date", "kind": "col_kind",
+                              "participants": "col_participants",
+                              "organisations_count": "col_organisations_count"},
                    download=False)
-        _more(len(meetings), MAX_ROWS)
+        _more(int(counts["meetings"]), len(meetings))
 
-    goals = frames["goals"][frames["goals"].municipality_id == mid]
-    texts = list(dict.fromkeys(
-        f"{g.text}" + (f" [{t('goal_level_' + g.level)}]" if g.level else "")
-        for g in goals.itertuples()))
-    st.markdown(f"**{t('section_goals')}** ({len(texts)})")
-    show_html(html_list(texts[:MAX_ROWS]))
-    _more(len(texts), MAX_ROWS)
+    goals = section("goal")
+    texts = [f"{g.text}" + (f" [{t('goal_level_' + g.extra)}]" if isinstance(g.extra, str)
+                            else "") for g in goals.itertuples()]
+    st.markdown(f"**{t('section_goals')}** ({int(counts['distinct_goals'])})")
+    show_html(html_list(texts))
+    _more(int(counts["distinct_goals"]), len(texts))
 
-    tasks = frames["tasks"][frames["tasks"].municipality_id == mid]
-    st.markdown(f"**{t('section_priority_tasks')}** ({len(tasks)})")
+    tasks = section("task")
+    st.markdown(f"**{t('section_priority_tasks')}** ({int(counts['tasks'])})")
     if tasks.empty:
         show_html(html_list([]))
     else:
         parts, hidden = [], 0
         for area, group in tasks.groupby(tasks["area"].fillna(t("no_area")), sort=True):
-            unique = group["text"].drop_duplicates()
-            hidden += max(0, len(unique) - MAX_PER_AREA)
+            total = int(group["area_total"].iloc[0])
+            hidden += max(0, total - len(group))
             parts.append(f'<div style="font-weight:600;margin-top:0.3rem">{html.escape(area)}'
-                         f' ({len(unique)})</div>' + html_list(unique.head(MAX_PER_AREA)))
+                         f' ({total})</div>' + html_list(group["text"]))
         show_html("".join(parts))
         if hidden:
             st.caption(t("more_in_tables", n=hidden))
 
-    acts = frames["acts"][frames["acts"].municipality_id == mid]["text"].drop_duplicates()
-    st.markdown(f"**{t('section_legal_acts')}** ({len(acts)})")
-    show_html(html_list(acts.head(MAX_ROWS)))
-    _more(len(acts), MAX_ROWS)
+    for key, label, count in (("act", "section_legal_acts", "acts"),
+                              ("funding", "section_funding", "funding")):
+        rows = section(key)["text"]
+        st.markdown(f"**{t(label)}** ({int(counts[count])})")
+        show_html(html_list(rows))
+        _more(int(counts[count]), len(rows))
 
-    funding = frames["funding"][frames["funding"].municipality_id == mid]["name"] \
-        .drop_duplicates()
-    st.markdown(f"**{t('section_funding')}** ({len(funding)})")
-    show_html(html_list(funding.head(MAX_ROWS)))
-    _more(len(funding), MAX_ROWS)
-
-    orgs = frames["orgs"][frames["orgs"].municipality_id == mid]
-    st.markdown(f"**{t('section_organisations')}** ({len(orgs)})")
+    orgs = section("organisation").rename(columns={"text": "name"})
+    st.markdown(f"**{t('section_organisations')}** ({int(counts['organisations'])})")
     if orgs.empty:
         st.caption(t("none_found"))
     else:
-        html_table(orgs.head(MAX_ROWS), {"name": "col_organisation",
-                                         "documents": "col_documents"}, download=False)
-        _more(len(orgs), MAX_ROWS)
+        html_table(orgs, {"name": "col_organisation", "documents": "col_documents"},
+                   download=False)
+        _more(int(counts["organisations"]), len(orgs))
 
 
-def _timeline(meetings: pd.DataFrame, names: dict[str, str]) -> None:
+def _timeline(timeline: pd.DataFrame, names: dict[str, str]) -> None:
     """Meetings over time, one colour per municipality: participants and organisations
-    per meeting, two small charts side by side."""
-    dated = meetings.assign(
-        municipality=meetings["municipality_id"].map(names),
-        day=pd.to_datetime(meetings["date"].map(_full_date), errors="coerce"))
-    dated = dated.dropna(subset=["day"])
-    if dated.empty:
+    per meeting (per month, averaged, when there are many), two small charts side by side."""
+    if timeline.empty:
         st.caption(t("no_dated_meetings"))
         return
-    if len(dated) > MAX_POINTS:  # many meetings: one point per municipality and month
-        dated = (dated.assign(day=dated["day"].dt.to_period("M").dt.to_timestamp())
-                 .groupby(["municipality", "day"], as_index=False)
-                 .agg(participants=("participants", "mean"),
-                      organisations_count=("organisations_count", "mean"),
-                      kind=("kind", "size")))
-        dated["date"] = dated["day"].dt.strftime("%Y-%m")
-        dated["kind"] = dated["kind"].map(lambda n: t("n_meetings", n=n))
+    dated = timeline.assign(municipality=timeline["municipality_id"].map(names),
+                            day=pd.to_datetime(timeline["day"]))
+    if dated["monthly"].any():
+        dated["kind"] = dated["meetings"].map(lambda n: t("n_meetings", n=n))
         st.caption(t("timeline_monthly"))
     scale = alt.Scale(domain=list(names.values()), scheme="tableau10")
     for col, measure, label in zip(st.columns(2), ("participants", "organisations_count"),
@@ -147,13 +137,6 @@ def _timeline(meetings: pd.DataFrame, names: dict[str, str]) -> None:
             st.altair_chart(chart, width="stretch", height=230)
 
 
-def _full_date(value) -> str | None:
-    """A partial ISO date made a day (2019 → 2019-01-01, 2019-03 → 2019-03-01) for charts."""
-    if not isinstance(value, str) or len(value) < 4:
-        return None
-    return (value[:10] + "-01-01"[len(value[:10]) - 4:]) if len(value) < 10 else value[:10]
-
-
 def _processes(procs: pd.DataFrame, names: dict[str, str]) -> None:
     """The chosen municipalities' processes: which programme, for which year, how far."""
     if procs.empty:
@@ -164,12 +147,20 @@ def _processes(procs: pd.DataFrame, names: dict[str, str]) -> None:
         kind=procs["kind"].map(process_kind_label),
         stage=procs["stage"].map(lambda v: t(f"stage_{v}") if isinstance(v, str) else None),
         period=[_period(a, b) for a, b in zip(procs["target_year"], procs["target_year_end"])])
-    html_table(procs, {"municipality": "col_municipality", "kind": "col_process_kind",
-                       "period": "col_target_year", "stage": "col_stage",
-                       "first_meeting_date": "col_first_meeting",
-                       "last_meeting_date": "col_last_meeting", "documents": "col_documents",
-                       "meetings": "col_meetings", "participants": "col_participants",
-                       "title": "col_title"}, "processes")
+    columns = {"municipality": "col_municipality", "kind": "col_process_kind",
+               "period": "col_target_year", "stage": "col_stage",
+               "first_meeting_date": "col_first_meeting", "last_meeting_date": "col_last_meeting",
+               "documents": "col_documents", "meetings": "col_meetings",
+               "participants": "col_participants", "title": "col_title"}
+    if len(procs) <= MAX_PROCESSES:
+        html_table(procs, columns, "processes")
+        return
+    shown = procs.groupby("municipality_id", sort=False).head(
+        max(1, MAX_PROCESSES // max(1, len(names))))  # the latest of each municipality
+    html_table(shown, columns, download=False)
+    st.caption(t("first_n_in_csv", n=len(shown), total=len(procs)))
+    whole = translation(columns)
+    data.csv_download(lambda: whole(procs), "processes")
 
 
 def _period(first, last) -> str | None:
@@ -191,9 +182,11 @@ def draw() -> None:
     if listing.empty:
         st.info(t("none_found"))
         return
-    labels = {r["id"]: _label(r, lang) for _, r in listing.iterrows()}
-    top = data.query("top_municipalities", voivodeship=voivodeship, years=years, limit=2,
-                     process_kind=kind)
+    labels = dict(zip(listing["id"], [
+        f"{n} ({voivodeship_label(v, lang)})" for n, v in zip(listing["name"],
+                                                              listing["voivodeship"])]))
+    top = data.query("top_municipalities", voivodeship=voivodeship, years=years,
+                     limit=COMPARE_DEFAULT, process_kind=kind)
     pick, year_box = st.columns([3, 1])
     chosen = urlstate.multiselect("m", t("choose_municipalities"), list(labels),
                                   default=list(top["id"]), format_func=labels.get,
@@ -226,32 +219,15 @@ def draw() -> None:
         procs = procs[[(not pd.isna(a)) and int(a) <= target_year <= int(b if not pd.isna(b)
                                                                             else a)
                        for a, b in zip(procs["target_year"], procs["target_year_end"])]]
-    frames = {
-        "meetings": data.query("municipality_meetings", municipality_ids=chosen, years=years,
-                               **process),
-        "goals": data.query("municipality_goals", municipality_ids=chosen, years=years,
-                            **process),
-        "tasks": data.query("municipality_priority_tasks", municipality_ids=chosen,
-                            years=years, **process),
-        "acts": data.query("municipality_legal_acts", municipality_ids=chosen, years=years,
-                           **process),
-        "funding": data.query("municipality_funding", municipality_ids=chosen, years=years,
-                              **process),
-        "orgs": data.query("municipality_organisations", municipality_ids=chosen, years=years,
-                           **process),
-    }
-
+    found = {name: data.query(name, **filters) for name, filters in compare_queries(
+        chosen, years, kind, target_year, with_processes=False)}
+    counts = found["compare_overview"].set_index("municipality_id")
+    items, areas = found["compare_items"], found["compare_areas"]
+    by_id = listing.set_index("id")
     summary = pd.DataFrame([{
-        "name": names[mid],
-        "voivodeship": listing.set_index("id").loc[mid, "voivodeship"],
-        "meetings": int((frames["meetings"].municipality_id == mid).sum()),
-        "participants": frames["meetings"].loc[frames["meetings"].municipality_id == mid,
-                                               "participants"].sum(min_count=1),
-        "organisations": int((frames["orgs"].municipality_id == mid).sum()),
-        "goals": int((frames["goals"].municipality_id == mid).sum()),
-        "tasks": int((frames["tasks"].municipality_id == mid).sum()),
-        "areas": frames["tasks"].loc[frames["tasks"].municipality_id == mid, "area"].nunique(),
-    } for mid in chosen])
+        "name": names[mid], "voivodeship": by_id.loc[mid, "voivodeship"],
+        **{k: counts.loc[mid, k] for k in ("meetings", "participants", "organisations",
+                                           "goals", "tasks", "areas")}} for mid in chosen])
     st.subheader(t("comparison"))
     html_table(summary, {"name": "col_municipality", "voivodeship": "col_voivodeship",
                          "meetings": "col_meetings", "participants": "col_participants",
@@ -259,7 +235,7 @@ def draw() -> None:
                          "tasks": "col_priority_tasks", "areas": "col_areas"}, "comparison")
 
     st.subheader(t("timeline"))
-    _timeline(frames["meetings"], names)
+    _timeline(found["compare_timeline"], names)
 
     if procs is not None:
         st.subheader(t("processes"))
@@ -267,29 +243,32 @@ def draw() -> None:
 
     if len(chosen) > 1:
         st.subheader(t("areas_compared"))
-        if frames["tasks"].empty:
+        if areas.empty:
             st.caption(t("none_found"))
         else:
-            matrix = _area_matrix(frames["tasks"], names)
+            matrix = _area_matrix(areas, names)
             html_table(matrix, {c: None for c in matrix.columns}, "priority_task_areas",
                        flag_zero=True)
-            show_html(html_list(_differences(frames["tasks"], names), t("no_differences")))
+            show_html(html_list(_differences(areas, names), t("no_differences")))
 
     for col, mid in zip(st.columns(len(chosen)), chosen):
         with col:
             with st.container(border=True):
-                _column(mid, names[mid], frames)
+                _column(mid, names[mid], counts.loc[mid], items)
 
-    # drawn on request only: thousands of rows would slow every visit of the page
+    # read and drawn on request only: thousands of rows would slow every visit of the page
     if st.toggle(t("all_items_tables"), key="all_tables"):
         for key, label in (("meetings", "section_meetings"), ("goals", "section_goals"),
-                           ("tasks", "section_priority_tasks"), ("acts", "section_legal_acts"),
-                           ("funding", "section_funding"), ("orgs", "section_organisations")):
-            frame = frames[key].assign(municipality=frames[key].municipality_id.map(names))
+                           ("priority_tasks", "section_priority_tasks"),
+                           ("legal_acts", "section_legal_acts"), ("funding", "section_funding"),
+                           ("organisations", "section_organisations")):
+            frame = data.query(f"municipality_{key}", municipality_ids=chosen, years=years,
+                               **process)
+            frame = frame.assign(municipality=frame.municipality_id.map(names))
             st.markdown(f"**{t(label)}** ({len(frame)})")
             st.dataframe(frame.drop(columns=["municipality_id"]), hide_index=True,
                          width="stretch")
-            data.csv_download(frame, f"municipalities_{key}")
+            data.csv_download(frame, f"municipalities_{_CSV_NAMES.get(key, key)}")
 
 
 data.guarded(draw)

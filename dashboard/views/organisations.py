@@ -10,13 +10,29 @@ import streamlit as st
 
 from dashboard import data, urlstate
 from dashboard.components import (document_link, filters, filters_caption, html_table,
-                                   show_html, table)
+                                   show_html, table, translation)
 from dashboard.highlight import COLOURS
 from dashboard.i18n import t
+from dashboard.page_queries import MAX_PAIRS
 
 KINDS = ("", "ngo", "public", "business", "other")
+#: mentions drawn in context (the CSV file has all)
 MAX_SHOWN = 100
-MAX_PAIRS = 2000
+#: rows drawn of the municipalities and meetings tables (the CSV files have all)
+MAX_ROWS = 30
+#: organisations listed (the search box narrows the list; the CSV file has all)
+MAX_LISTED = 1000
+MENTION_COLUMNS = {"date": "col_date", "municipality": "col_municipality",
+                   "surface": "col_surface", "context": "col_context",
+                   "document": "col_document", "voivodeship": "col_voivodeship",
+                   "url": "col_url"}
+WHERE_COLUMNS = {"municipality": "col_municipality", "voivodeship": "col_voivodeship",
+                 "documents": "col_documents", "mentions": "col_mentions",
+                 "first_date": "col_first_date", "last_date": "col_last_date"}
+MEETING_COLUMNS = {"date": "col_date", "municipality": "col_municipality", "kind": "col_kind",
+                   "participants": "col_participants",
+                   "organisations_count": "col_organisations_count",
+                   "document": "col_document"}
 HEATMAP_SIZE = 15
 
 
@@ -38,43 +54,62 @@ def _concordance(mentions) -> str:
 
 
 def _mentions(organisation_id: str) -> None:
+    """One organisation: its first mentions in context, where it appears, its meetings.
+    Long lists show their first rows; the CSV files (read on click) have all of them."""
     org = data.query("organisation", organisation_id=organisation_id)
     if org.empty:
         st.warning(t("unknown_organisation", id=organisation_id))
         return
     row = org.iloc[0]
-    mentions = data.query("organisation_mentions", organisation_id=organisation_id)
+    figures = data.query("organisation_overview", organisation_id=organisation_id).iloc[0]
+    mentions = data.query("organisation_mentions_first", organisation_id=organisation_id,
+                          limit=MAX_SHOWN)
     st.subheader(row["name"])
     st.caption(t("organisation_caption", kind=_kind(row["kind"]) if row["kind"] else "—",
-                 mentions=len(mentions), documents=mentions["document_id"].nunique(),
-                 municipalities=mentions["municipality"].nunique()))
-    show_html(_concordance(mentions.head(MAX_SHOWN)))
-    if len(mentions) > MAX_SHOWN:
+                 mentions=int(figures["mentions"]), documents=int(figures["documents"]),
+                 municipalities=int(figures["municipalities"])))
+    show_html(_concordance(mentions))
+    if int(figures["mentions"]) > MAX_SHOWN:
         st.caption(t("first_n_shown", n=MAX_SHOWN))
+
+    as_shown = translation(MENTION_COLUMNS)
+
+    def every_mention() -> pd.DataFrame:
+        frame = data.query("organisation_mentions", organisation_id=organisation_id)
+        frame["context"] = (frame["before"].fillna("") + frame["surface"].fillna("")
+                            + frame["after"].fillna("")).str.strip()
+        return as_shown(frame)
+
     with st.expander(t("mentions_table")):
         mentions["context"] = (mentions["before"].fillna("") + mentions["surface"].fillna("")
                                + mentions["after"].fillna("")).str.strip()
-        table(mentions, {"date": "col_date", "municipality": "col_municipality",
-                         "surface": "col_surface", "context": "col_context",
-                         "document": "col_document", "voivodeship": "col_voivodeship",
-                         "url": "col_url"}, f"organisation_{organisation_id}",
-              column_config={t("col_url"): st.column_config.LinkColumn(t("col_url"))})
+        shown = as_shown(mentions)
+        st.dataframe(shown, hide_index=True, width="stretch",
+                     column_config={t("col_url"): st.column_config.LinkColumn(t("col_url"))})
+        if int(figures["mentions"]) > MAX_SHOWN:
+            st.caption(t("first_n_in_csv", n=MAX_SHOWN, total=int(figures["mentions"])))
+        data.csv_download(every_mention, f"organisation_{organisation_id}")
     where = data.query("organisation_municipalities", organisation_id=organisation_id)
     st.markdown(f"**{t('organisation_where')}** ({len(where)})")
-    html_table(where, {"municipality": "col_municipality", "voivodeship": "col_voivodeship",
-                       "documents": "col_documents", "mentions": "col_mentions",
-                       "first_date": "col_first_date", "last_date": "col_last_date"},
-               f"organisation_{organisation_id}_municipalities")
-    meetings = data.query("organisation_meetings", organisation_id=organisation_id)
-    st.markdown(f"**{t('organisation_meetings')}** ({len(meetings)})")
+    html_table(where.head(MAX_ROWS), WHERE_COLUMNS, download=False)
+    if len(where) > MAX_ROWS:
+        st.caption(t("first_n_in_csv", n=MAX_ROWS, total=len(where)))
+    where_shown = translation(WHERE_COLUMNS)
+    data.csv_download(lambda: where_shown(where), f"organisation_{organisation_id}_municipalities")
+    meetings = data.query("organisation_meetings_first", organisation_id=organisation_id,
+                          limit=MAX_ROWS)
+    total = int(meetings["total"].iloc[0]) if len(meetings) else 0
+    st.markdown(f"**{t('organisation_meetings')}** ({total})")
     if meetings.empty:
         st.caption(t("none_found"))
     else:
-        html_table(meetings, {"date": "col_date", "municipality": "col_municipality",
-                              "kind": "col_kind", "participants": "col_participants",
-                              "organisations_count": "col_organisations_count",
-                              "document": "col_document"},
-                   f"organisation_{organisation_id}_meetings")
+        html_table(meetings, MEETING_COLUMNS, download=False)
+        if total > len(meetings):
+            st.caption(t("first_n_in_csv", n=len(meetings), total=total))
+        meetings_shown = translation(MEETING_COLUMNS)
+        data.csv_download(lambda: meetings_shown(data.query(
+            "organisation_meetings", organisation_id=organisation_id)),
+            f"organisation_{organisation_id}_meetings")
     docs = mentions.drop_duplicates("document_id").head(12)
     st.markdown(f"**{t('open_document')}**")
     for d in docs.itertuples():
@@ -141,7 +176,7 @@ def _list(f: dict) -> None:
                             "municipalities": "col_municipalities", "documents": "col_documents",
                             "mentions": "col_mentions"}, "organisations", key="org_table",
                   on_select="rerun", selection_mode="single-row",
-                  height=360 if len(listing) > 9 else None)
+                  height=360 if len(listing) > 9 else None, max_rows=MAX_LISTED)
     rows = event.selection.rows if event is not None else []
     if rows:
         st.query_params["org"] = listing.iloc[rows[0]]["id"]

@@ -10,6 +10,7 @@ from dashboard import data
 from dashboard.components import (filters, filters_caption, fmt, html_table, show_html,
                                    table)
 from dashboard.i18n import current_language, t, voivodeship_label, voivodeships
+from dashboard.page_queries import TOP_LIMIT
 
 
 def _tiles(activity: pd.DataFrame, selected: str | None) -> str:
@@ -55,6 +56,33 @@ def _periods(over_time: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     return pd.DataFrame({"period": counts.index.astype(str), "meetings": counts.values}), label
 
 
+def _bars(series: pd.DataFrame, x_label: str, y_label: str, height: int = 240) -> str:
+    """Meetings per period as a plain HTML bar chart: drawn at once by the browser (a chart
+    library would have to load and lay it out on every visit and filter change). Each bar
+    says its period and count on hover; at most ~12 period labels are written under it."""
+    top = max(int(series["meetings"].max()), 1)
+    step = max(1, -(-len(series) // 12))
+    bars, labels = [], []
+    for i, (period, n) in enumerate(zip(series["period"], series["meetings"])):
+        tip = html.escape(f"{x_label} {period}: {int(n)}")
+        bars.append(f'<div title="{tip}" style="flex:1;display:flex;align-items:flex-end;'
+                    f'height:100%"><div class="pm-bar" style="width:100%;height:'
+                    f'{100 * int(n) / top:.1f}%;background:#1c7ed6;border-radius:2px 2px 0 0;'
+                    f'min-height:{1 if n else 0}px"></div></div>')
+        labels.append(f'<div style="flex:1;text-align:center;overflow:visible;'
+                      f'white-space:nowrap">{html.escape(str(period)) if i % step == 0 else ""}'
+                      f'</div>')
+    return (f'<div class="pm-bars" role="img" aria-label="{html.escape(y_label)}" '
+            f'style="font-size:0.75rem;color:#495057">'
+            f'<div style="display:flex;justify-content:space-between">'
+            f'<span>{html.escape(y_label)}</span><span>{html.escape(t("bars_most", n=top))}</span>'
+            f'</div>'
+            f'<div style="display:flex;gap:2px;height:{height}px;border-bottom:1px solid #adb5bd;'
+            f'margin-top:4px">{"".join(bars)}</div>'
+            f'<div style="display:flex;gap:2px;margin-top:3px">{"".join(labels)}</div>'
+            f'<div style="text-align:center;margin-top:2px">{html.escape(x_label)}</div></div>')
+
+
 def draw() -> None:
     st.title(t("page_overview"))
     st.caption(t("overview_intro"))
@@ -77,8 +105,7 @@ def draw() -> None:
             st.info(t("no_dated_meetings"))
         else:
             series, period = _periods(over_time)
-            st.bar_chart(series.rename(columns={"period": t(period), "meetings": t("col_meetings")}),
-                         x=t(period), y=t("col_meetings"), height=300)
+            show_html(_bars(series, t(period), t("col_meetings")))
     with grid:
         st.subheader(t("voivodeships"))
         activity = data.query("voivodeship_activity", years=years, process_kind=kind)
@@ -93,8 +120,8 @@ def draw() -> None:
 
     with st.container():
         st.subheader(t("top_municipalities"))
-        top = data.query("top_municipalities", voivodeship=voivodeship, years=years, limit=15,
-                         process_kind=kind)
+        top = data.query("top_municipalities", voivodeship=voivodeship, years=years,
+                         limit=TOP_LIMIT, process_kind=kind)
         if top.empty:
             st.info(t("none_found"))
         else:
@@ -104,8 +131,8 @@ def draw() -> None:
                         "organisations": "col_organisations"}, "top_municipalities")
     with st.container():
         st.subheader(t("top_organisations"))
-        top = data.query("top_organisations", voivodeship=voivodeship, years=years, limit=15,
-                         process_kind=kind)
+        top = data.query("top_organisations", voivodeship=voivodeship, years=years,
+                         limit=TOP_LIMIT, process_kind=kind)
         if top.empty:
             st.info(t("none_found"))
         else:
