@@ -596,3 +596,158 @@ def test_a_quoted_wording_to_change_in_an_area_list_is_no_task():
 def test_a_task_added_by_name_after_its_area_is_read_without_the_word_priority():
     text = "Zmiany\n\n1. W zakresie turystyki dodano zadanie priorytetowe „znakowanie szlaków konnych w gminie”.\n"
     assert tasks(text) == ["znakowanie szlaków konnych w gminie"]
+
+
+# ---- goals named anywhere in a sentence (round 3: new writers' phrasing) ----------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Notatka\n\nDokument zakłada cel główny: poprawa dostępu mieszkańców Wąchocka do usług opiekuńczych. "
+     "Dalsze prace potrwają do maja.\n",
+     [("poprawa dostępu mieszkańców Wąchocka do usług opiekuńczych.", "main")]),
+    ("Protokół\n\nPkt 3. Przedstawiono cel główny nowej strategii: ograniczenie ubóstwa rodzin w gminie Sośnie.\n",
+     [("ograniczenie ubóstwa rodzin w gminie Sośnie.", "main")]),
+    ("Relacja\n\nNa prośbę sołtysów dopisano cel szczegółowy: rozwój świetlic wiejskich w sołectwach Brzozów i Lipa.\n",
+     [("rozwój świetlic wiejskich w sołectwach Brzozów i Lipa.", "specific")]),
+])
+def test_a_goal_after_a_colon_in_mid_sentence(text, expected):
+    assert goals(text) == expected
+
+
+def test_strategic_goals_listed_after_a_colon_in_mid_paragraph():
+    text = ("Raport\n\nTak ustalono kierunek prac. Cele strategiczne to: 1) aktywizacja osób bezrobotnych; "
+            "2) rozwój opieki nad seniorami; 3) wsparcie rodzin wielodzietnych.\n")
+    assert goals(text) == [("aktywizacja osób bezrobotnych", "specific"), ("rozwój opieki nad seniorami", "specific"),
+                           ("wsparcie rodzin wielodzietnych.", "specific")]
+
+
+def test_a_meeting_s_aim_after_a_colon_is_no_goal():
+    assert goals("Notatka\n\nOmówiono cel główny spotkania: ustalenie harmonogramu prac zespołu.\n") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Relacja\n\nUznaliśmy, że głównym celem, do którego mają zmierzać nasze działania, jest budowa zaufania "
+     "między mieszkańcami a urzędem.\n", "budowa zaufania między mieszkańcami a urzędem."),
+    ("Relacja\n\nNajważniejszym celem tej współpracy będzie aktywizacja seniorów z terenów wiejskich.\n",
+     "aktywizacja seniorów z terenów wiejskich."),
+])
+def test_the_main_goal_named_with_words_between(text, expected):
+    assert goals(text) == [(expected, "main")]
+
+
+def test_the_main_goal_is_not_the_aim_of_a_meeting():
+    assert goals("Relacja\n\nGłównym celem spotkania było poznanie się członków zespołu.\n") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sesja\n\nRadni za swój nadrzędny cel uznali „poprawę bezpieczeństwa dzieci w drodze do szkoły”.\n",
+     "poprawę bezpieczeństwa dzieci w drodze do szkoły"),
+    ("Warsztaty\n\nUczestnicy ustalili, że jego celem ma być „wspieranie lokalnych inicjatyw kulturalnych”.\n",
+     "wspieranie lokalnych inicjatyw kulturalnych"),
+    ("Warsztaty\n\nRozmawiano o brzmieniu celu głównego programu. Ostatecznie przyjęto brzmienie: "
+     "„Rozwój partnerstwa samorządu i organizacji w gminie Bystra”.\n",
+     "Rozwój partnerstwa samorządu i organizacji w gminie Bystra"),
+])
+def test_a_quoted_main_goal(text, expected):
+    assert goals(text) == [(expected, "main")]
+
+
+def test_numbered_goals_run_on_in_one_line_are_split():
+    text = ("Wyniki\n\nCel strategiczny 1. Rozwój kadr pomocy społecznej. Cel strategiczny 2. Wsparcie rodzin "
+            "w kryzysie.\n")
+    assert goals(text) == [("Rozwój kadr pomocy społecznej.", "main"), ("Wsparcie rodzin w kryzysie.", "main")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ogłoszenie\n\nFundusz sołecki ma na celu:\n- poprawę estetyki wsi,\n- rozwój oferty świetlicy.\n",
+    "Ogłoszenie\n\nPartnerstwo, o którym mowa w uchwale. Cele projektu, w którym bierze udział gmina, są "
+    "następujące:\n- poprawę estetyki wsi,\n- rozwój oferty świetlicy.\n",
+])
+def test_goals_listed_after_a_sentence_naming_them(text):
+    assert [g for g, _level in goals(text)] == ["poprawę estetyki wsi", "rozwój oferty świetlicy."]
+
+
+def test_the_aim_of_a_named_budget():
+    text = "Budżet\n\nCelem Wiejskiego Budżetu Obywatelskiego jest ożywienie życia sołectw gminy Czarna.\n"
+    assert goals(text) == [("ożywienie życia sołectw gminy Czarna.", "main")]
+
+
+# ---- priority tasks by their shape, in a context about tasks (round 3) ------------------------
+
+def test_a_list_under_a_heading_with_zadan_priorytetowych():
+    text = ("Konsultacje\n\nWykaz zadań priorytetowych na 2027 r. obejmie:\n– organizację półkolonii dla dzieci,\n"
+            "– opiekę nad osobami starszymi (propozycja Koła Seniorów).\n")
+    assert tasks(text) == ["organizację półkolonii dla dzieci", "opiekę nad osobami starszymi"]
+
+
+def test_a_sentence_naming_tasks_as_priority_over_labelled_bullets():
+    text = ("Warsztaty\n\nGrupy spisały działania, które chcą widzieć w programie jako priorytetowe. Oto one:\n"
+            "• ekologia: sprzątanie brzegów rzeki, edukacja o odpadach;\n• sport: organizacja turnieju szachowego.\n")
+    assert areas(text) == [("sprzątanie brzegów rzeki", "ekologia"), ("edukacja o odpadach", "ekologia"),
+                           ("organizacja turnieju szachowego", "sport")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Relacja\n\nZespoły wskazywały priorytetowe zadania publiczne.\n\n"
+     "Zespół A – kultura: prowadzenie pracowni ceramiki; ochrona kapliczek przydrożnych.\n\n"
+     "Zespół B – zdrowie: profilaktyka cukrzycy wśród seniorów.\n",
+     [("prowadzenie pracowni ceramiki", "kultura"), ("ochrona kapliczek przydrożnych", "kultura"),
+      ("profilaktyka cukrzycy wśród seniorów", "zdrowie")]),
+    ("Relacja\n\nNa koniec zebrano propozycje zadań priorytetowych.\n\nSport: budowa skoczni w Lasku. "
+     "Turystyka: rozwój szlaku kajakowego na Wdzie.\n",
+     [("budowa skoczni w Lasku", "sport"), ("rozwój szlaku kajakowego na Wdzie", "turystyka")]),
+])
+def test_labelled_runs_of_tasks(text, expected):
+    assert areas(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Relacja\n\nMówiono o zadaniach priorytetowych.\n\nPartnerzy projektu: Fundacja Las, Instytut Badań Wsi.\n",
+    "Relacja\n\nMówiono o zadaniach priorytetowych.\n\nObecni: Jan Kos, Ewa Lis, Adam Wrona.\n",
+    "Relacja\n\nMówiono o zadaniach priorytetowych.\n\nTermin: do końca maja, w godzinach pracy urzędu.\n",
+])
+def test_labelled_lines_of_names_or_dates_are_no_tasks(text):
+    assert tasks(text) == []
+
+
+def test_proposals_listed_after_a_question_about_priority():
+    text = ("Warsztaty\n\nPytaliśmy, jakie zadania powinny być priorytetowe w 2026 roku. Najwięcej głosów zebrały "
+            "propozycje: remont boiska w Dąbiu, prowadzenie kółka robotyki oraz opieka nad kotami wolno żyjącymi.\n")
+    assert tasks(text) == ["remont boiska w Dąbiu", "prowadzenie kółka robotyki", "opieka nad kotami wolno żyjącymi"]
+
+
+def test_proposals_of_dates_are_no_tasks():
+    text = ("Warsztaty\n\nRozmawiano o zadaniach priorytetowych. Padły propozycje terminów: 12 maja, 19 maja "
+            "albo 26 maja.\n")
+    assert tasks(text) == []
+
+
+def test_quoted_tasks_added_to_the_priorities_with_who_proposed_them():
+    text = ('Notatka\n\n- dopisujemy do priorytetów dwa zadania zgłoszone przez Was: "nauka pływania dla '
+            'przedszkolaków" (zgłosił Klub "Fala") oraz "prowadzenie kawiarenki dla seniorów" (Stowarzyszenie "Razem")\n')
+    assert tasks(text) == ["nauka pływania dla przedszkolaków", "prowadzenie kawiarenki dla seniorów"]
+
+
+def test_a_task_that_is_to_become_a_priority():
+    text = ("Forum\n\nGrupa seniorska postulowała, by priorytetowym zadaniem stała się teleopieka dla osób "
+            "samotnych w gminie.\n")
+    assert tasks(text) == ["teleopieka dla osób samotnych w gminie"]
+
+
+def test_a_table_of_remarks_under_a_sentence_about_tasks_is_not_read_as_tasks():
+    text = ("Konsultacje\n\nDo wykazu zadań priorytetowych wpłynęły uwagi:\n\n"
+            "| Lp. | Zgłaszający | Treść uwagi | Stanowisko |\n"
+            "| 1 | Klub „Orlik” | zwiększenie dotacji na sport | nie uwzględniono |\n")
+    assert tasks(text) == []
+
+
+def test_two_genitives_joined_by_i_stay_one_task():
+    text = ("Program\n\nZa priorytetowe uznano: ochronę tradycji regionalnej i kultury ludowej oraz "
+            "wspieranie wolontariatu młodzieży.\n")
+    assert tasks(text) == ["ochronę tradycji regionalnej i kultury ludowej", "wspieranie wolontariatu młodzieży"]
+
+
+def test_a_bulleted_task_heading_ends_at_the_next_bullet_of_its_own_list():
+    text = ("Notatka\n\n• Zadania priorytetowe na 2027 r.:\n– sport: nauka jazdy na łyżwach dla dzieci,\n"
+            "– kultura: prowadzenie chóru parafialnego.\n• Sołtys Lipia prosi o nowe ławki – do rozważenia.\n"
+            "• Program zostanie uchwalony w grudniu.\n")
+    assert areas(text) == [("nauka jazdy na łyżwach dla dzieci", "sport"), ("prowadzenie chóru parafialnego", "kultura")]

@@ -29,6 +29,7 @@ def task_patterns() -> dict:
             out.setdefault(spec["role"] + "_before", []).append(re.compile(spec["before"], re.I))
         out.setdefault(spec["role"] + "_keys", []).append(tuple(spec.get("keys", ())))
         out.setdefault(spec["role"] + "_reach_back", []).append(spec.get("reach_back", 0))
+        out.setdefault(spec["role"] + "_shaped", []).append(spec.get("shaped", False))
     return out
 
 
@@ -93,7 +94,8 @@ def _heading_area(raw: str):
     return normalise_area(m.group("a")) if m else None
 
 
-TASK_MENTION = re.compile(r"(?:zadani\w*|zadań)\s+(?:\w+\s+)?priorytetow|priorytetow\w*\s+(?:\w+\s+)?zada|jako\s+priorytetow", re.I)
+TASK_MENTION = re.compile(r"(?:zadani\w*|zadań)\s+(?:\w+\s+)?priorytetow|priorytet(?:ow\w*|ów)\s+(?:\w+\s+)?zada|jako\s+priorytetow",
+                          re.I)
 CONTEXT_LINES = 40   # how far below a mention of priority tasks an area heading still lists them
 MAX_WORDS = 30       # a longer "item" is a paragraph, not a task
 
@@ -172,8 +174,9 @@ def _quotes_after(text: str, mentions: list[int]):
         for m in QUOTED.finditer(text, p, end):
             last = m.end()
             before = text[max(0, m.start() - 30):m.start()].split()
-            prev = before[-1].lower().rstrip(".,") if before else ""
-            if before and before[-1][:1].isupper() or any(prev.startswith(b) for b in _quote_blockers()):
+            prev = before[-1].lower().strip("(„\"").rstrip(".,") if before else ""
+            if before and before[-1].lstrip("(„\"")[:1].isupper() and not before[-1].endswith(":") \
+                    or any(prev.startswith(b) for b in _quote_blockers()):
                 continue
             yield m
 
@@ -223,6 +226,14 @@ def _item_follows(lines, k: int) -> bool:
         or _verbal(nxt) and len(nxt.split()) <= 14  # "Organizacja festynu …" one per line
 
 
+def _wrapped_sentence(lines, k: int) -> bool:
+    """After the colon of line k a sentence goes on over the next lines ("… dopisano:\nwsparcie
+    rodzin oraz organizację\nkolonii dla dzieci."): an inline list, not a list under a heading."""
+    nxt = [t.strip() for _s, _e, t in lines[k + 1:k + 3]]
+    return len(nxt) == 2 and bool(nxt[0]) and nxt[0][:1].islower() and not MARKER.match(nxt[0]) \
+        and not re.search(r"[.;,:]$", nxt[0]) and nxt[1][:1].islower() and nxt[1].endswith(".")
+
+
 def _list_follows(lines, k: int) -> bool:
     """The next non-empty line after line k is a list item."""
     nxt = next((t for _s, _e, t in lines[k + 1:k + 4] if t.strip()), "")
@@ -245,6 +256,12 @@ def _marker_kind(line: str):
     if re.match(r"[IVX]+[.)]$", mk):
         return "roman"
     return "letter" if re.match(r"[a-z][.)]$", mk) else "bullet"
+
+
+def _marker_sign(line: str):
+    """The list marker `line` starts with, numbers and letters by their kind ("•", "–", "number")."""
+    kind = _marker_kind(line.strip())
+    return MARKER.match(line).group().strip() if kind == "bullet" else kind
 
 
 def _area_line(lines, k: int):
@@ -321,6 +338,16 @@ def _verbal(text: str) -> bool:
     return any(a[1] == "ger" for a in morph.analyse(first)) or bool(re.search(r"(?:cja|nie|cie)$", first))
 
 
+def _task_shaped(text: str) -> bool:
+    """The phrase opens like a task: a verbal noun, or a noun that names an activity
+    ("rozwój usług …", "profilaktyka …", "opiekę nad …"; lexicon task_head_nouns.txt)."""
+    if _verbal(text):
+        return True
+    first = text.split()[0].strip("„\"(").lower() if text.split() else ""
+    heads = data.word_list("task_head_nouns.txt")
+    return first in heads or any(a[0].lower() in heads for a in morph.analyse(first))
+
+
 def _task_cell(cells: list[str]):
     """Of the cells of a table row without a header, the one naming a task: the only one that
     starts with a verbal noun ("organizacja …", "prowadzenie …"), else the second of two;
@@ -339,16 +366,23 @@ def _cells(row: str) -> list[str]:
 AREA_CELL = re.compile(r"\b(?:obszar|sfer|dziedzin)", re.I)
 
 
+def _header_row(row: str) -> bool:
+    """A table's header: short cell titles ("Lp. | Zgłaszający | Treść uwagi"), none shaped like a task."""
+    cells = [c for c in _cells(row) if c]
+    return len(cells) >= 2 and all(len(c.split()) <= 4 and not _task_shaped(c) for c in cells)
+
+
 def _table_columns(row: str):
     """(task column, area column or None) of a table header row naming a task column."""
     cells = _cells(row)
     # "Sfera zadań publicznych | Zadanie priorytetowe": a cell naming priority wins over an area cell
-    named = [i for i, c in enumerate(cells) if re.search(r"\bzada(?:ni|ń)", c, re.I)]
+    named = [i for i, c in enumerate(cells) if re.search(r"\bzada(?:ni|ń)", c, re.I) and len(c.split()) <= 6]
     task = next((i for i in named if "priorytet" in cells[i].lower()), None)
     if task is None:
         task = next((i for i in named if not AREA_CELL.search(cells[i])), named[0] if named else None)
     if task is None and "priorytet" in row.lower():  # "Obszar | Priorytet" / "Sfera | Propozycja"
-        task = next((i for i, c in enumerate(cells) if re.search(r"priorytet|propozycj", c, re.I)), None)
+        task = next((i for i, c in enumerate(cells) if re.search(r"priorytet|propozycj", c, re.I)
+                     and len(c.split()) <= 6), None)
     if task is None or len(cells) < 2:
         return None
     area = next((i for i, c in enumerate(cells) if i != task and AREA_CELL.search(c)), None)
@@ -382,6 +416,46 @@ def _table_tasks(lines, k: int, chrome: set, columns, area):
     return out, j
 
 
+TRAILING_NOTE = re.compile(r"\s*\([^()]{3,}\)[\s.;,]*$")
+LABELLED_RUN = re.compile(r"^\s*(?:[-•*–—·▪►◦●■]\s*)?(?P<lead>(?:(?!cel)[^:;.„\"|]){2,70}?)\s*:\s+(?P<list>[^\s„\"“«][^:|„\"“]{8,})$",
+                          re.I)
+LEAD_DASH = re.compile(r"\s[–—-]\s+")
+
+
+LABEL_START = re.compile(r"(?<=[.;])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ][^:.;„\"|]{2,70}:\s)")
+
+
+def _labelled_run(raw: str, ls: int, add) -> bool:
+    """Each labelled run of a line ("Sport: organizacja …. Kultura: ochrona …." holds two)."""
+    found, pos = False, 0
+    for seg in LABEL_START.split(raw):
+        at = raw.find(seg, pos)
+        pos = at + len(seg)
+        found = _labelled_segment(seg, ls + at, add) or found
+    return found
+
+
+def _labelled_segment(raw: str, ls: int, add) -> bool:
+    """A line of a task context that labels a run of tasks: "Grupa II – sport: upowszechnianie …;
+    rozwój ….", "Stolik 3: organizacja …". The items must read as tasks (most start with a verbal
+    noun), so a line of minutes ("Głos zabrał: …") is not one. The area is the label's part after
+    a dash, or the label itself when it names a policy area."""
+    m = LABELLED_RUN.match(raw)
+    if not m or len(WORD.findall(m.group("lead"))) > 7:
+        return False
+    parts = list(_split_inline(m.group("list"), ls + m.start("list")))
+    # after a colon a task goes on in lower case; capitalised items are names ("Partnerzy: Fundacja …")
+    shaped = [p for p, _s, _e in parts if p[:1].islower() and _task_shaped(p)]
+    if not parts or parts[0][0] not in shaped or 2 * len(shaped) < len(parts):
+        return False
+    lead = LEAD_DASH.split(m.group("lead"), maxsplit=1)
+    area = lead[1] if len(lead) > 1 else lead[0] if _area_stems().search(lead[0].lower()) else None
+    area = normalise_area(area) if area else None
+    for p, s, e in parts:
+        add(p, area, s, e)
+    return True
+
+
 NEXT_AREA = re.compile(r",\s+a\s+(?=w\s+(?:obszarze|sferze|zakresie|dziedzinie)\s)", re.I)
 
 
@@ -394,6 +468,11 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
 
     def add(text, area_, s, e):
         text = " ".join(text.split())
+        bare = TRAILING_NOTE.sub("", text)
+        if bare != text and len(bare.split()) >= 2:
+            e -= len(text) - len(bare)
+            text = bare
+        text = text.lstrip("–—- ")
         key = text.casefold().strip(" .")
         if len(text.split()) < 2 or len(text.split()) > MAX_WORDS or key in seen:
             return
@@ -408,13 +487,17 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
         """`strict` (a list under an area heading): items reporting what was said about the text
         ("zaproponowano, aby … „…”") are not tasks."""
         first = []
+        head = _marker_sign(lines[k][2])
 
         def other_kind(t):  # an area list ends where items of another marker kind start
             kind = _marker_kind(t)
             if not first:
                 first.append(kind)
-            # a chapter heading ("III. Formy współpracy") ends any list of other items
-            return (strict or kind == "roman") and kind != first[0]
+                first.append(_marker_sign(t))
+            # a chapter heading ("III. Formy współpracy") ends any list of other items; so does
+            # the next item of the list the heading itself is an item of ("• Zadania …:" … "• Uwagi …")
+            return (strict or kind == "roman") and kind != first[0] \
+                or head is not None and _marker_sign(t) == head != first[1]
 
         for item, s, e in list_after(lines, k, chrome, stop=other_kind, pick=_task_cell, line_items=_verbal):
             if strict and any(q in item for q in "„\"“"):
@@ -457,6 +540,8 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
         nxt = next((j for j in range(k + 1, min(k + 3, len(lines))) if lines[j][2].strip()), None)
         if nxt is not None and " | " in lines[nxt][2] and _table_columns(lines[nxt][2]):
             return False  # a table follows: read by its columns
+        if nxt is not None and TABLE_ROW.search(lines[nxt][2]) and _header_row(lines[nxt][2]):
+            return True  # "… zgłoszono następujące uwagi:" over a table of remarks, not of tasks
         if nxt is not None and (_area_of(lines[nxt][2]) or _area_line(lines, nxt)):
             return False  # area headings follow, each over its own list
         if nxt is not None and _sub_heading(lines, nxt):
@@ -515,6 +600,8 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             # "Zadania zgłoszone w dyskusji:", "Kierunki działań" under a mention of priority tasks
             under_heading(k, area if since_area <= 2 else None)
             continue
+        if in_context and "priorytet" not in low and ":" in raw and _labelled_run(raw, ls, add):
+            continue
         if in_context and "priorytet" not in low:
             a = _area_line(lines, k)
             if a:
@@ -536,12 +623,17 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 stripped = re.split(r",\s+", stripped)[-1]
         if MARKER.match(raw) and not stripped.endswith(":") and not _numbered_heading(lines, k):
             continue  # an item of another list ("3. Dyskusja nad zadaniami priorytetowymi")
-        if len(stripped.split()) <= 14 and any(rx.search(stripped) for rx in pats.get("heading", [])) \
+        if len(stripped.split()) <= 14 and not _wrapped_sentence(lines, k) \
+                and any(rx.search(stripped) for rx in pats.get("heading", [])) \
                 and (stripped.endswith(":") or _list_follows(lines, k) or len(stripped.split()) <= 6
                      and not stripped.endswith(".") and _item_follows(lines, k)) \
-                and re.search(r"zadani", stripped, re.I) and re.search(r"priorytet", stripped, re.I):
+                and re.search(r"zada(?:ni|ń)", stripped, re.I) and re.search(r"priorytet", stripped, re.I):
             # a task heading right under an area heading belongs to it; a later one does not
             under_heading(k, _heading_area(stripped) or (area if since_area == 1 else None))
+        elif raw.rstrip().endswith(":") and TASK_MENTION.search(raw) and _list_follows(lines, k) \
+                and not TABLE_ROW.search(next((t for _s, _e, t in lines[k + 1:k + 4] if t.strip()), "")):
+            # "… zadania, które powinny znaleźć się w programie jako priorytetowe. Zebraliśmy je tutaj:"
+            under_heading(k, None)
         elif len(stripped.split()) <= 10 and any(rx.match(stripped) for rx in pats.get("alt_heading", [])) \
                 and (stripped.endswith(":") or _list_follows(lines, k)):
             # "Priorytetowe obszary współpracy", "Priorytety programu na 2024 r.:" over a list
@@ -590,16 +682,21 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
     mentions_of_tasks = sorted({m.start() for p in mentions
                                 for m in [context_mention.search(text, max(p - 30, 0), p + 40)] if m})
     low = text.lower() if len(text.lower()) == len(text) else text  # offsets must map back
-    for rx, keys, back in zip(pats.get("context_inline_list", []), pats.get("context_inline_list_keys", []),
-                              pats.get("context_inline_list_reach_back", [])):
+    for rx, keys, back, shaped in zip(pats.get("context_inline_list", []), pats.get("context_inline_list_keys", []),
+                                      pats.get("context_inline_list_reach_back", []),
+                                      pats.get("context_inline_list_shaped", [])):
         for m in _after_mention(rx, keys, text, low, mentions_of_tasks, back):
             k = max(bisect_right(starts, m.start()) - 1, 0)
             if k in chrome:
                 continue
             lst = m.group("list")
             a = normalise_area(_trim_area(m.group("area"))) if "area" in rx.groupindex else area_at(m.start(), near=3)
-            for item, s, e in _split_inline(lst, m.start("list")):
-                add(item, a, s, e)
+            items = list(_split_inline(lst, m.start("list")))
+            if shaped and not (items and _task_shaped(items[0][0])):
+                continue  # "propozycje: …" of anything but tasks (dates, names, remarks)
+            for item, s, e in items:
+                if not shaped or _task_shaped(item):
+                    add(item, a, s, e)
     # a quoted task proposed or added a little after a mention of priority
     # ("Rada zaproponowała dopisanie zadania „…”")
     for rx, before, keys in zip(pats.get("context_inline", []), pats.get("context_inline_before", []),

@@ -223,9 +223,21 @@ def _starts_phrase(word: str) -> bool:
     return False
 
 
+def _has_case(word: str, case: str, tags=("subst", "adj")) -> bool:
+    return any(a[1] in tags and case in a[3] for a in morph.analyse(word))
+
+
+def _genitive_pair(before: str, after: str) -> bool:
+    """"… tradycji narodowej i kultury ludowej": a genitive on both sides of "i" joins two
+    complements of one task, not two tasks (a verbal noun after "i" still starts one)."""
+    return _has_case(before, "gen") and _has_case(after, "gen", ("subst",)) \
+        and not any(a[1] == "ger" for a in morph.analyse(after))
+
+
 def _split_conjunction(part: str) -> list[str]:
     words = part.split()
     for k in range(len(words) - 2, 1, -1):
-        if words[k] in ("i", "oraz") and len(words) - k - 1 >= 2 and _starts_phrase(words[k + 1]):
+        if words[k] in ("i", "oraz") and len(words) - k - 1 >= 2 and _starts_phrase(words[k + 1]) \
+                and not _genitive_pair(words[k - 1], words[k + 1]):
             return _split_conjunction(" ".join(words[:k])) + [" ".join(words[k + 1:])]
     return [part]
