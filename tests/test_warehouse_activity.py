@@ -129,3 +129,44 @@ def test_older_warehouse_gets_the_summaries_on_open_and_a_rebuild_repairs_them(l
     con.execute("UPDATE organisation_activity SET mentions = mentions + 1")
     rebuild_organisation_activity(con)
     assert _in_step(con) == expected
+
+
+def test_mention_contexts_cut_at_load_time_match_the_text(loaded):
+    loader, _ = loaded
+    con = loader.con
+    oid = q.top_organisations(con, limit=1)["id"].iloc[0]
+    stored = q.organisation_mentions(con, oid)
+    assert stored["before"].str.len().max() == 80 and stored["after"].notna().all()
+    assert not stored["before"].str.contains("\n").any()
+    # the same words as cutting them from the documents' text (what older files do)
+    con.execute("UPDATE organisation_mentions SET context_before = NULL, context_after = NULL")
+    from_text = q.organisation_mentions(con, oid)
+    assert len(stored) > 3 and stored.equals(from_text)
+    assert q.organisation_mentions(con, oid, context=30)["before"].str.len().max() == 30
+    assert q.organisation_mentions(con, oid, context=200)["before"].str.len().max() > 80
+
+
+def test_organisation_search_finds_a_form_only_some_mentions_use(loaded):
+    loader, pairs = loaded
+    con = loader.con
+    item, record = pairs[2]
+    did = document_id(item["url"])
+    changed = copy.deepcopy(record)
+    changed["organisations"].append(
+        {"name": "Klub Sportowy Orlęta", "kind": "ngo",
+         "mentions": ["Klub Sportowy Orlęta", "KS Orlęta Zamość"]})
+    changed["provenance"] = {}
+    loader.store_extractions([(did, changed, item["text"])], "1.0")
+    by_name = q.organisation_list(con, search="sportowy orlęta")
+    assert list(by_name["name"]) == ["Klub Sportowy Orlęta"]
+    assert by_name["mentions"].iloc[0] == 2
+    # found through the other form: only that form's mentions are counted
+    by_form = q.organisation_list(con, search="orlęta zamość")
+    assert list(by_form["name"]) == ["Klub Sportowy Orlęta"]
+    assert tuple(by_form[["municipalities", "documents", "mentions"]].iloc[0]) == (1, 1, 1)
+    assert q.organisation_list(con, search="orlęta zamość", kind="public").empty
+    # re-extracted without it: the organisation and its forms are gone
+    loader.store_extractions([(did, record, item["text"])], "1.0")
+    assert q.organisation_list(con, search="orlęta").empty
+    assert con.execute("SELECT count(*) FROM organisation_surfaces WHERE surface LIKE "
+                       "'%Orlęta%'").fetchone()[0] == 0

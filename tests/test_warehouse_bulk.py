@@ -33,6 +33,11 @@ def _snapshot(con) -> dict:
             "SELECT column_name FROM duckdb_columns() WHERE table_name = ? "
             "ORDER BY column_index", [table]).fetchall() if c not in SKIP]
         rows = con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+        if table in ("search_postings", "search_words"):  # word ids follow loading order
+            rows = con.execute(
+                "SELECT p.document_id, w.word, p.tf FROM search_postings p "
+                "JOIN search_words w ON w.id = p.word_id" if table == "search_postings"
+                else "SELECT word FROM search_words").fetchall()
         out[table] = sorted(rows, key=repr)
     return out
 

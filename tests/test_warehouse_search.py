@@ -69,3 +69,20 @@ def test_build_index_catches_up_with_unindexed_documents(tmp_path):
     build_index(con)
     assert ids(search(con, "stowarzyszenie", 10)) == [BIALYSTOK]
     con.close()
+
+
+def test_a_file_with_the_older_lemma_table_gets_its_index_rebuilt(tmp_path):
+    con = connect(tmp_path / "partmon.duckdb")
+    load_both(Loader(con))
+    expected = search(con, "stowarzyszenie", 10)
+    # the index as files before search_postings kept it: a table of lemma rows
+    con.execute("DROP VIEW search_terms")
+    con.execute("CREATE TABLE search_terms (document_id VARCHAR, lemma VARCHAR, tf INTEGER)")
+    con.execute("DELETE FROM search_postings")
+    con.execute("DELETE FROM warehouse_schema")
+    con.close()
+    con = connect(tmp_path / "partmon.duckdb")
+    assert search(con, "stowarzyszenie", 10) == expected
+    found = con.execute("SELECT document_id FROM search_documents('Białystok')").fetchall()
+    assert found == [(BIALYSTOK,)]
+    con.close()

@@ -19,6 +19,8 @@ import duckdb
 SCHEMA_PATH = Path(__file__).with_name("schema.sql")
 #: how long an open waits for another process's lock by default (seconds)
 LOCK_WAIT_S = 30.0
+#: write-ahead log size at which a writable connection checkpoints (DuckDB's default: 16MB)
+CHECKPOINT_THRESHOLD = "512MB"
 
 
 class WarehouseError(Exception):
@@ -53,6 +55,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
             pass
     con.execute("BEGIN TRANSACTION")
     try:
+        reindex = _drop_lemma_index(con)
         con.execute(schema_sql())
         con.execute("DELETE FROM warehouse_schema")
         con.execute("INSERT INTO warehouse_schema VALUES (?, current_timestamp::TIMESTAMP)",
@@ -61,6 +64,25 @@ def apply_schema(con: duckdb.DuckDBPyConnection, force: bool = False) -> None:
     except Exception:
         con.execute("ROLLBACK")
         raise
+    if reindex:
+        from warehouse.search import build_index
+        build_index(con)
+
+
+def _drop_lemma_index(con) -> bool:
+    """Files from before search_postings keep the search index as a table search_terms of
+    lemma rows, which cannot be turned into word forms: drop it (search_terms becomes a
+    view) so that the index is rebuilt from the texts → whether it was there."""
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'search_terms' "
+                        "AND schema_name = 'main' AND database_name = current_database()"
+                        ).fetchone()[0]
+    if found:
+        con.execute("DROP TABLE search_terms")
+        con.execute("DROP TABLE IF EXISTS search_postings")
+        con.execute("DROP TABLE IF EXISTS search_words")
+        con.execute("DELETE FROM search_lemmas")
+        con.execute("DELETE FROM search_index_state")
+    return bool(found)
 
 
 def is_lock_conflict(exc: BaseException) -> bool:
@@ -106,6 +128,9 @@ def connect(path, read_only: bool = False, config: dict | None = None,
             pause = min(pause * 2, 0.05)  # poll often: writers leave only short gaps
     if not read_only:
         try:
+            # checkpoint when the writer closes, not every 16 MB of log: a bulk load that
+            # checkpointed every batch rewrote the tables' last row groups again and again
+            con.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
             apply_schema(con)
         except Exception:
             con.close()

@@ -14,6 +14,7 @@ so that readers can open the file between batches.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -110,8 +111,11 @@ def _item_text(item, *keys):
     return item
 
 
+_YEAR = re.compile(r"^(\d{4})(-|$)")
+
+
 def _year(iso) -> int | None:
-    match = re.match(r"^(\d{4})(-|$)", iso) if isinstance(iso, str) else None
+    match = _YEAR.match(iso) if isinstance(iso, str) else None
     return int(match.group(1)) if match else None
 
 
@@ -145,8 +149,12 @@ def _as_list(value) -> list[str]:
 
 def _span(value):
     """[start, end] → (start, end); anything else (missing, null, malformed) → (None, None)."""
-    if (isinstance(value, (list, tuple)) and len(value) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+    if type(value) in (list, tuple) and len(value) == 2:
+        start, end = value
+        if type(start) is int and type(end) is int:  # (bool is not int here)
+            return start, end
+    elif isinstance(value, (list, tuple)) and len(value) == 2 and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in value):
         return value[0], value[1]
     return None, None
 
@@ -578,12 +586,19 @@ class Loader:
 
     def documents_to_extract(self, extractor_version: str) -> list[dict]:
         """Documents with text never extracted, extracted by another version, or changed."""
+        # the narrow columns first, then the texts of the few found by row id (a query
+        # that filtered and read texts at once decompressed every text of the warehouse)
+        found = [r[0] for r in self.con.execute(
+            """SELECT rowid FROM documents
+               WHERE extractor_version IS NULL OR extractor_version <> ?
+                  OR extracted_hash IS DISTINCT FROM content_hash""",
+            [extractor_version]).fetchall()]
+        if not found:
+            return []
         rows = self.con.execute(
             """SELECT id, url, text, title FROM documents
-               WHERE text IS NOT NULL
-                 AND (extractor_version IS NULL OR extractor_version <> ?
-                      OR extracted_hash IS DISTINCT FROM content_hash)
-               ORDER BY url""", [extractor_version]).fetchall()
+               WHERE rowid IN (SELECT unnest(?::BIGINT[])) AND text IS NOT NULL
+               ORDER BY url""", [found]).fetchall()
         return [{"document_id": r[0], "url": r[1], "text": r[2], "title": r[3]} for r in rows]
 
     # -- extraction ---------------------------------------------------------------------
@@ -675,8 +690,14 @@ class Loader:
                 for did, text in texts.items():
                     if did in info:
                         info[did] = (text, *info[did][1:])
-                for did, record in latest.items():
-                    self._prepare_one(did, record, info, batch, errors, strict)
+                gc_was_on = gc.isenabled()
+                gc.disable()  # millions of small rows without cycles: collections only cost
+                try:
+                    for did, record in latest.items():
+                        self._prepare_one(did, record, info, batch, errors, strict)
+                finally:
+                    if gc_was_on:
+                        gc.enable()
                 batch.write(self, extractor_version, now)
                 processes.refresh(self.con, batch.process_keys, batch.stale_processes)
         except BaseException:
@@ -768,6 +789,10 @@ class Loader:
             f"DELETE FROM organisations WHERE id IN ({marks}) AND id NOT IN (SELECT "
             f"organisation_id FROM organisation_mentions WHERE organisation_id IN ({marks}))",
             candidates + candidates)
+        self.con.execute(
+            f"DELETE FROM organisation_surfaces WHERE organisation_id IN ({marks}) "
+            f"AND organisation_id NOT IN (SELECT id FROM organisations WHERE id IN ({marks}))",
+            candidates + candidates)
 
     def _insert_many(self, table: str, columns: list[str], rows: list, chunk: int = 500) -> None:
         """Multi-row INSERTs (much faster in DuckDB than executemany for a few rows)."""
@@ -857,7 +882,10 @@ ITEM_COLUMNS = {
 }
 MENTION_COLUMNS = [("document_id", ""), ("item_no", "i"), ("mention_no", "i"),
                    ("organisation_id", ""), ("extracted_name", ""), ("surface", ""),
-                   ("char_start", "i"), ("char_end", "i")]
+                   ("char_start", "i"), ("char_end", "i"), ("context_before", ""),
+                   ("context_after", "")]
+#: characters of text kept on each side of an organisation mention (organisation_mentions)
+MENTION_CONTEXT = 80
 
 
 def _item_values(field: str, item, did: str, i: int) -> list:
@@ -867,8 +895,17 @@ def _item_values(field: str, item, did: str, i: int) -> list:
                             else _item_text(item, "name", "text"), did, where)]
     if not isinstance(item, dict):
         raise LoadError(f"{did}: {where} is not an object: {item!r:.60}")
-    t = lambda key: _text_value(item.get(key), did, f"{where}.{key}")  # noqa: E731
-    n = lambda key: _int_value(item.get(key), did, f"{where}.{key}")  # noqa: E731
+    get = item.get
+
+    def t(key):  # the common values pass without building the field's name
+        value = get(key)
+        return value if value is None or type(value) is str else _text_value(
+            value, did, f"{where}.{key}")
+
+    def n(key):
+        value = get(key)
+        return value if value is None or (type(value) is int and -2**31 < value < 2**31) \
+            else _int_value(value, did, f"{where}.{key}")
     if field == "meetings":
         return [t("date"), _year(item.get("date")), t("kind"), n("participants"),
                 n("organisations_count"), t("place")]
@@ -922,10 +959,31 @@ def _prepare(did: str, record: dict, text: str | None) -> dict:
             mentions += [(s, None, None) for s in dict.fromkeys(surfaces) if s not in seen]
         if not mentions:
             mentions = [(name, None, None)]
-        mentions_rows += [[did, i, k, oid, name, surface, start, end]
+        mentions_rows += [[did, i, k, oid, name, surface, start, end,
+                           *_context(text, start, end)]
                           for k, (surface, start, end) in enumerate(mentions)]
     out["organisation_mentions"] = mentions_rows
     return out
+
+
+_SPACES = re.compile(r"[\t\n\f\r ]+")  # what \\s+ matches in DuckDB (RE2)
+
+
+def _squeeze(text: str) -> str:
+    """Every run of white space as one space, as the dashboard shows a context."""
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+        return _SPACES.sub(" ", text)
+    return text
+
+
+def _context(text: str | None, start, end) -> tuple:
+    """The MENTION_CONTEXT characters before and after a mention, white space squeezed, cut
+    at load time so the dashboard's concordance needs no document text; (None, None) when
+    the offsets do not fit the text (the reader then cuts from documents.text)."""
+    if text is None or start is None or not 0 <= start <= end <= len(text):
+        return None, None
+    return (_squeeze(text[max(start - MENTION_CONTEXT, 0):start]),
+            _squeeze(text[end:end + MENTION_CONTEXT]))
 
 
 def _arrow(columns: list[tuple[str, str]], rows: list):
@@ -970,8 +1028,17 @@ class _Batch:
     def write(self, loader: "Loader", extractor_version: str, now) -> None:
         affected = [*self.replaced, *(u[0] for u in self.updates),
                     *(r[0] for r in self.rows["organisation_mentions"])]
-        with _ActivityChange(loader.con, affected):
-            self._write(loader, extractor_version, now)
+        # once written, the batch's mention rows are all the mentions its documents have
+        # (a document extracted before loses its old ones; one never extracted had none)
+        self.mentions = _arrow(MENTION_COLUMNS, self.rows["organisation_mentions"])
+        con = loader.con
+        con.register("partmon_new_mentions", self.mentions)
+        try:
+            with _ActivityChange(con, affected, before=self.replaced,
+                                 after="partmon_new_mentions"):
+                self._write(loader, extractor_version, now)
+        finally:
+            con.unregister("partmon_new_mentions")
 
     def _write(self, loader: "Loader", extractor_version: str, now) -> None:
         import pyarrow as pa
@@ -1010,11 +1077,16 @@ class _Batch:
                 self._with(con, "partmon_rows", _arrow(cols, rows),
                            f"INSERT INTO {table} ({names}) SELECT {names} FROM partmon_rows")
         if self.rows["organisation_mentions"]:
+            # one organisation's mentions of a batch lie together: reading them (with their
+            # contexts) decompresses a vector or two per batch instead of every one
             names = ", ".join(c for c, _ in MENTION_COLUMNS)
-            self._with(con, "partmon_rows", _arrow(MENTION_COLUMNS,
-                                                   self.rows["organisation_mentions"]),
+            self._with(con, "partmon_rows", self.mentions,
                        f"INSERT INTO organisation_mentions ({names}) "
-                       f"SELECT {names} FROM partmon_rows")
+                       f"SELECT {names} FROM partmon_rows ORDER BY organisation_id; "
+                       f"INSERT INTO organisation_surfaces SELECT DISTINCT r.organisation_id, "
+                       f"r.surface FROM partmon_rows r WHERE r.surface IS NOT NULL AND NOT "
+                       f"EXISTS (SELECT 1 FROM organisation_surfaces s WHERE s.organisation_id "
+                       f"= r.organisation_id AND s.surface = r.surface)")
         loader._drop_orphan_organisations()
         if self.updates:
             sets = ", ".join(f"{c} = u.{c}" for c, _ in self.UPDATE_COLUMNS[1:])
@@ -1035,23 +1107,30 @@ _ACTIVITY_KEYS = ("organisation_id", "municipality_id", "document_year", "proces
 
 
 class _ActivityChange:
-    """Keeps organisation_activity in step with the mentions of some documents.
+    """Keeps organisation_activity and organisation_totals in step with the mentions of some
+    documents.
 
     On entry the documents' current contributions are taken out (as a negative delta), on
     a clean exit their new ones are put in; the net change is applied in one go, inside the
     caller's transaction, so the summary never disagrees with organisation_mentions.
+    `before`: the ids that may have mentions now (default: all; a batch passes those
+    extracted before, as a never-extracted document has none). `after`: the name of a
+    registered relation (document_id, organisation_id) holding every mention of the
+    documents once the change is made (a batch's new rows), spares scanning the mentions.
     """
 
-    def __init__(self, con, document_ids):
+    def __init__(self, con, document_ids, before=None, after: str | None = None):
         self.con = con
         self.ids = sorted(set(i for i in document_ids if i))
+        self.before = self.ids if before is None else sorted(set(before))
+        self.after = after
 
-    def _contributions(self, sign: str) -> None:
+    def _contributions(self, sign: str, ids_table: str, mentions: str) -> None:
         self.con.execute(f"""INSERT INTO partmon_activity_delta
             SELECT om.organisation_id, d.municipality_id, d.document_year, d.process_id,
                    {sign}count(DISTINCT om.document_id), {sign}count(*)
-            FROM organisation_mentions om JOIN documents d ON d.id = om.document_id
-            WHERE om.document_id IN (SELECT id FROM partmon_activity_ids) GROUP BY ALL""")
+            FROM {mentions} om JOIN documents d ON d.id = om.document_id
+            WHERE om.document_id IN (SELECT id FROM {ids_table}) GROUP BY ALL""")
 
     def __enter__(self):
         if not self.ids:
@@ -1062,7 +1141,13 @@ class _ActivityChange:
         self.con.execute("""CREATE OR REPLACE TEMP TABLE partmon_activity_delta (
             organisation_id VARCHAR, municipality_id VARCHAR, document_year INTEGER,
             process_id VARCHAR, documents BIGINT, mentions BIGINT)""")
-        self._contributions("-")
+        if self.before:
+            self.con.register("partmon_activity_before",
+                              pa.table({"id": pa.array(self.before, pa.string())}))
+            try:
+                self._contributions("-", "partmon_activity_before", "organisation_mentions")
+            finally:
+                self.con.unregister("partmon_activity_before")
         return self
 
     def __exit__(self, exc_type, exc, tb):
@@ -1070,8 +1155,9 @@ class _ActivityChange:
             return False
         try:
             if exc_type is None:
-                self._contributions("")
-                self._apply()
+                self._contributions("", "partmon_activity_ids",
+                                    self.after or "organisation_mentions")
+                self._apply(negative=bool(self.before))
                 self.con.execute("DROP TABLE IF EXISTS partmon_activity_delta")
                 self.con.execute("DROP TABLE IF EXISTS partmon_activity_net")
             # after a failure the transaction is rolled back, temporary tables with it
@@ -1079,7 +1165,7 @@ class _ActivityChange:
             self.con.unregister("partmon_activity_ids")
         return False
 
-    def _apply(self) -> None:
+    def _apply(self, negative: bool = True) -> None:
         keys = ", ".join(_ACTIVITY_KEYS)
         same = " AND ".join(f"a.{k} IS NOT DISTINCT FROM n.{k}" for k in _ACTIVITY_KEYS)
         con = self.con
@@ -1089,7 +1175,6 @@ class _ActivityChange:
             HAVING sum(documents) <> 0 OR sum(mentions) <> 0""")
         if not con.execute("SELECT count(*) FROM partmon_activity_net").fetchone()[0]:
             return
-        self._pair_documents("partmon_pairs_before")
         con.execute(f"""UPDATE organisation_activity a
             SET documents = a.documents + n.documents, mentions = a.mentions + n.mentions
             FROM partmon_activity_net n WHERE {same}""")
@@ -1097,43 +1182,17 @@ class _ActivityChange:
             SELECT {keys}, documents, mentions FROM partmon_activity_net n
             WHERE n.documents > 0
               AND NOT EXISTS (SELECT 1 FROM organisation_activity a WHERE {same})""")
-        con.execute("DELETE FROM organisation_activity WHERE documents <= 0")
-        self._pair_documents("partmon_pairs_after")
-        # totals move by the net change; a municipality counts once it has a document
-        con.execute("""CREATE OR REPLACE TEMP TABLE partmon_totals_delta AS
-            WITH sums AS (
-              SELECT organisation_id, sum(documents) AS documents, sum(mentions) AS mentions
-              FROM partmon_activity_net GROUP BY 1),
-            munis AS (
-              SELECT coalesce(b.organisation_id, a.organisation_id) AS organisation_id,
-                     sum((coalesce(a.documents, 0) > 0)::INTEGER
-                         - (coalesce(b.documents, 0) > 0)::INTEGER) AS municipalities
-              FROM partmon_pairs_before b FULL JOIN partmon_pairs_after a
-                ON a.organisation_id = b.organisation_id AND a.municipality_id = b.municipality_id
-              GROUP BY 1)
-            SELECT s.organisation_id, coalesce(m.municipalities, 0)::BIGINT AS municipalities,
-                   s.documents::BIGINT AS documents, s.mentions::BIGINT AS mentions
-            FROM sums s LEFT JOIN munis m ON m.organisation_id = s.organisation_id""")
-        con.execute("""UPDATE organisation_totals t
-            SET municipalities = t.municipalities + x.municipalities,
-                documents = t.documents + x.documents, mentions = t.mentions + x.mentions
-            FROM partmon_totals_delta x WHERE t.organisation_id = x.organisation_id""")
-        con.execute("""INSERT INTO organisation_totals
-            SELECT x.* FROM partmon_totals_delta x WHERE x.documents > 0
-              AND x.organisation_id NOT IN (SELECT organisation_id FROM organisation_totals)""")
-        con.execute("DELETE FROM organisation_totals WHERE documents <= 0")
-        for table in ("partmon_pairs_before", "partmon_pairs_after", "partmon_totals_delta"):
-            con.execute(f"DROP TABLE {table}")
-
-    def _pair_documents(self, name: str) -> None:
-        """Documents per (organisation, municipality) the net change touches, as they stand."""
-        self.con.execute(f"""CREATE OR REPLACE TEMP TABLE {name} AS
-            SELECT a.organisation_id, a.municipality_id, sum(a.documents) AS documents
-            FROM organisation_activity a
-            JOIN (SELECT DISTINCT organisation_id, municipality_id FROM partmon_activity_net
-                  WHERE municipality_id IS NOT NULL) p
-              ON a.organisation_id = p.organisation_id AND a.municipality_id = p.municipality_id
-            GROUP BY ALL""")
+        if negative:  # only taken-out contributions can empty a row
+            con.execute("DELETE FROM organisation_activity WHERE documents <= 0")
+        # the touched organisations' totals, summed again from their activity rows
+        con.execute("""CREATE OR REPLACE TEMP TABLE partmon_activity_orgs AS
+            SELECT DISTINCT organisation_id FROM partmon_activity_net""")
+        con.execute("DELETE FROM organisation_totals WHERE organisation_id IN "
+                    "(SELECT organisation_id FROM partmon_activity_orgs)")
+        con.execute(f"""INSERT INTO organisation_totals {_TOTALS_SQL}
+            WHERE organisation_id IN (SELECT organisation_id FROM partmon_activity_orgs)
+            GROUP BY ALL) GROUP BY ALL""")
+        con.execute("DROP TABLE partmon_activity_orgs")
 
 
 #: organisation_totals from organisation_activity; the caller adds a WHERE and closes it
@@ -1153,6 +1212,9 @@ def rebuild_organisation_activity(con) -> None:
         FROM organisation_mentions om JOIN documents d ON d.id = om.document_id GROUP BY ALL""")
     con.execute("DELETE FROM organisation_totals")
     con.execute(f"INSERT INTO organisation_totals {_TOTALS_SQL} GROUP BY ALL) GROUP BY ALL")
+    con.execute("DELETE FROM organisation_surfaces")
+    con.execute("INSERT INTO organisation_surfaces SELECT DISTINCT organisation_id, surface "
+                "FROM organisation_mentions WHERE surface IS NOT NULL")
 
 
 class _Transaction:

@@ -276,27 +276,47 @@ def municipality_organisations(con, municipality_ids, years=None, process_kind=N
 
 def organisation_list(con, search: str | None = None, kind: str | None = None,
                       voivodeship=None, years=None, process_kind=None) -> pd.DataFrame:
-    """Organisations with how many municipalities and documents mention them."""
+    """Organisations with how many municipalities and documents mention them.
+
+    With `search`, those whose name contains it (any case) count every mention; those only
+    some of whose written forms contain it count those mentions. Candidates come from the
+    small organisations and organisation_surfaces tables; the summed activity answers the
+    first kind, only the few of the second kind are counted mention by mention."""
+    extra, extra_params = ("o.kind = ?", [kind]) if kind else ("TRUE", [])
     if not search:  # the summed activity answers it without touching every mention
+        figures, params = _organisation_figures(voivodeship, years, process_kind, extra,
+                                                extra_params)
+    else:
+        pattern = f"%{search}%"
         figures, params = _organisation_figures(
-            voivodeship, years, process_kind, *(("o.kind = ?", [kind]) if kind else ()))
-        return _df(con, f"""
-            WITH per AS ({figures})
-            SELECT o.id, o.name, o.kind, p.municipalities, p.documents, p.mentions
-            FROM per p JOIN organisations o ON o.id = p.organisation_id
-            ORDER BY municipalities DESC, documents DESC, o.name""", params)
-    where, params = _where(voivodeship, years, process_kind=process_kind)
-    if kind:
-        where += " AND o.kind = ?"
-        params.append(kind)
-    where += " AND (o.name ILIKE ? OR om.surface ILIKE ?)"
-    params += [f"%{search}%"] * 2
+            voivodeship, years, process_kind, f"{extra} AND o.name ILIKE ?",
+            extra_params + [pattern])
+        try:
+            by_surface = [r[0] for r in con.execute(
+                f"""SELECT DISTINCT s.organisation_id FROM organisation_surfaces s
+                    JOIN organisations o ON o.id = s.organisation_id
+                    WHERE s.surface ILIKE ? AND NOT o.name ILIKE ? AND {extra}""",
+                [pattern, pattern, *extra_params]).fetchall()]
+        except duckdb.CatalogException:  # a warehouse from before organisation_surfaces
+            by_surface = [r[0] for r in con.execute(
+                f"""SELECT DISTINCT om.organisation_id FROM organisation_mentions om
+                    JOIN organisations o ON o.id = om.organisation_id
+                    WHERE om.surface ILIKE ? AND NOT o.name ILIKE ? AND {extra}""",
+                [pattern, pattern, *extra_params]).fetchall()]
+        if by_surface:
+            where, more = _where(voivodeship, years, process_kind=process_kind)
+            figures += f"""
+                UNION ALL
+                SELECT om.organisation_id, count(DISTINCT d.municipality_id),
+                       count(DISTINCT d.id), count(*)
+                FROM organisation_mentions om JOIN {_DOCS} ON d.id = om.document_id
+                WHERE om.organisation_id IN (SELECT unnest(?::VARCHAR[]))
+                  AND om.surface ILIKE ? AND {where} GROUP BY 1"""
+            params += [by_surface, pattern, *more]
     return _df(con, f"""
-        SELECT o.id, o.name, o.kind, count(DISTINCT d.municipality_id) AS municipalities,
-               count(DISTINCT d.id) AS documents, count(*) AS mentions
-        FROM organisation_mentions om JOIN organisations o ON o.id = om.organisation_id
-        JOIN {_DOCS} ON d.id = om.document_id
-        WHERE {where} GROUP BY ALL
+        WITH per AS ({figures})
+        SELECT o.id, o.name, o.kind, p.municipalities, p.documents, p.mentions
+        FROM per p JOIN organisations o ON o.id = p.organisation_id
         ORDER BY municipalities DESC, documents DESC, o.name""", params)
 
 
@@ -307,22 +327,48 @@ def organisation(con, organisation_id: str) -> pd.DataFrame:
 
 def organisation_mentions(con, organisation_id: str, context: int = 80) -> pd.DataFrame:
     """Each mention of one organisation with its document and the words around it
-    (`before`, `surface` as written, `after`: up to `context` characters each side)."""
-    return _df(con, f"""
+    (`before`, `surface` as written, `after`: up to `context` characters each side, white
+    space squeezed), by document date.
+
+    With the default context the words come from organisation_mentions.context_before/after,
+    cut at load time (reading the texts of thousands of documents took ~300 ms); another
+    `context`, or mentions without them (older warehouses, offsets out of the text), cut
+    them from the text. Sorted and converted through Arrow: DuckDB sorting the wide rows,
+    and its own DataFrame conversion, each cost more than the rest of the query."""
+    from warehouse.load import MENTION_CONTEXT
+
+    stored = context == MENTION_CONTEXT
+    if stored:
+        try:
+            stored = not con.execute(
+                "SELECT count(*) FROM organisation_mentions WHERE organisation_id = ? "
+                "AND char_start IS NOT NULL AND context_before IS NULL",
+                [organisation_id]).fetchone()[0]
+        except duckdb.BinderException:  # a warehouse from before the context columns
+            stored = False
+    if stored:
+        columns, before, after = ", context_before, context_after", "m.context_before", \
+            "m.context_after"
+    else:
+        columns = ""
+        before = ("regexp_replace(substr(d.text, greatest(m.char_start - $2, 0) + 1, "
+                  "m.char_start - greatest(m.char_start - $2, 0)), '\\s+', ' ', 'g')")
+        after = "regexp_replace(substr(d.text, m.char_end + 1, $2), '\\s+', ' ', 'g')"
+    table = con.execute(f"""
+        WITH m AS MATERIALIZED (
+          SELECT document_id, item_no, mention_no, surface, char_start, char_end {columns}
+          FROM organisation_mentions WHERE organisation_id = $1)
         SELECT d.id AS document_id, d.document_date AS date, mu.name AS municipality,
-               mu.voivodeship, {_TITLE} AS document, om.surface,
-               CASE WHEN om.char_start IS NOT NULL THEN regexp_replace(
-                 substr(d.text, greatest(om.char_start - $2, 0) + 1,
-                        om.char_start - greatest(om.char_start - $2, 0)), '\\s+', ' ', 'g')
-               END AS before,
-               CASE WHEN om.char_end IS NOT NULL THEN regexp_replace(
-                 substr(d.text, om.char_end + 1, $2), '\\s+', ' ', 'g')
-               END AS after,
-               d.url
-        FROM organisation_mentions om JOIN {_DOCS} ON d.id = om.document_id
-        WHERE om.organisation_id = $1
-        ORDER BY d.document_date NULLS LAST, d.id, om.item_no, om.mention_no""",
-               [organisation_id, int(context)])
+               mu.voivodeship, {_TITLE} AS document, m.surface,
+               CASE WHEN m.char_start IS NOT NULL THEN {before} END AS before,
+               CASE WHEN m.char_end IS NOT NULL THEN {after} END AS after,
+               d.url, m.item_no, m.mention_no
+        FROM m JOIN {_DOCS} ON d.id = m.document_id""",
+        [organisation_id] if stored else [organisation_id, int(context)]).fetch_arrow_table()
+    table = table.sort_by([("date", "ascending"), ("document_id", "ascending"),
+                           ("item_no", "ascending"), ("mention_no", "ascending")])
+    df = table.drop_columns(["item_no", "mention_no"]).to_pandas()
+    return df if len(df) else df.astype(object)  # empty: the types DuckDB gives
 
 
 def organisation_kinds(con) -> pd.DataFrame:

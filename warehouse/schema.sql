@@ -309,6 +309,8 @@ CREATE TABLE IF NOT EXISTS organisation_mentions (
     char_start      INTEGER,
     char_end        INTEGER
 );
+ALTER TABLE organisation_mentions ADD COLUMN IF NOT EXISTS context_before VARCHAR;
+ALTER TABLE organisation_mentions ADD COLUMN IF NOT EXISTS context_after VARCHAR;
 COMMENT ON TABLE organisation_mentions IS 'Where each organisation is mentioned: one row per mention in a document.';
 COMMENT ON COLUMN organisation_mentions.document_id IS 'documents.id of the document mentioning it.';
 COMMENT ON COLUMN organisation_mentions.item_no IS 'Position of the organisation in the document''s extracted list, from 0.';
@@ -318,6 +320,8 @@ COMMENT ON COLUMN organisation_mentions.extracted_name IS 'Canonical name the ex
 COMMENT ON COLUMN organisation_mentions.surface IS 'The form as written in the text (any grammatical case).';
 COMMENT ON COLUMN organisation_mentions.char_start IS 'Start offset of the mention in documents.text, or null.';
 COMMENT ON COLUMN organisation_mentions.char_end IS 'End offset (exclusive) of the mention in documents.text, or null.';
+COMMENT ON COLUMN organisation_mentions.context_before IS 'The 80 characters of documents.text just before the mention (fewer at the start), each run of white space made one space (cut at load time for the dashboard''s concordance), or null when char_start is null or out of the text.';
+COMMENT ON COLUMN organisation_mentions.context_after IS 'The 80 characters of documents.text just after the mention (fewer at the end), white space squeezed the same way, or null when char_end is null or out of the text.';
 
 CREATE TABLE IF NOT EXISTS people (
     document_id VARCHAR NOT NULL,
@@ -415,16 +419,23 @@ COMMENT ON COLUMN funding.name IS 'Name of the programme or fund (e.g. Fundusz I
 COMMENT ON COLUMN funding.char_start IS 'Start offset in documents.text, or null.';
 COMMENT ON COLUMN funding.char_end IS 'End offset (exclusive) in documents.text, or null.';
 
-CREATE TABLE IF NOT EXISTS search_terms (
+CREATE TABLE IF NOT EXISTS search_postings (
     document_id VARCHAR NOT NULL,
-    lemma       VARCHAR NOT NULL,
+    word_id     INTEGER NOT NULL,
     tf          INTEGER NOT NULL
 );
-ALTER TABLE search_terms DROP COLUMN IF EXISTS first_start;
-COMMENT ON TABLE search_terms IS 'Full-text search index: lemmas (Morfeusz base forms) of the words in each document''s text, one row per document and lemma (kept unique by the indexer, not by a key, so bulk loads stay fast); rebuilt by warehouse.search.build_index.';
-COMMENT ON COLUMN search_terms.document_id IS 'documents.id of the indexed document.';
-COMMENT ON COLUMN search_terms.lemma IS 'Lower-case base form of a word (e.g. białystok for w Białymstoku).';
-COMMENT ON COLUMN search_terms.tf IS 'How many words of the text have this lemma.';
+COMMENT ON TABLE search_postings IS 'Full-text search index: how often each word form occurs in each document''s text, one row per document and form (kept unique by the indexer, not by a key, so bulk loads stay fast; lemmas are joined in through search_words and search_lemmas, see the view search_terms); rebuilt by warehouse.search.build_index.';
+COMMENT ON COLUMN search_postings.document_id IS 'documents.id of the indexed document.';
+COMMENT ON COLUMN search_postings.word_id IS 'search_words.id of the word form (letters and digits, case kept).';
+COMMENT ON COLUMN search_postings.tf IS 'How many times the form occurs in the text.';
+
+CREATE TABLE IF NOT EXISTS search_words (
+    id   INTEGER NOT NULL,
+    word VARCHAR NOT NULL
+);
+COMMENT ON TABLE search_words IS 'Every word form seen in documents, numbered (search_postings refers to the number).';
+COMMENT ON COLUMN search_words.id IS 'Word id, from 1 in the order forms were first seen.';
+COMMENT ON COLUMN search_words.word IS 'The word as written (letters and digits, case kept); its lemmas are in search_lemmas.';
 
 CREATE TABLE IF NOT EXISTS search_lemmas (
     word  VARCHAR NOT NULL,
@@ -599,9 +610,19 @@ COMMENT ON COLUMN meetings_by_month.participants IS 'Participants summed (where 
 COMMENT ON COLUMN meetings_by_month.municipalities IS 'Distinct municipalities holding them.';
 COMMENT ON COLUMN meetings_by_month.documents IS 'Documents reporting them.';
 
+CREATE OR REPLACE VIEW search_terms AS
+SELECT p.document_id, l.lemma, sum(p.tf)::INTEGER AS tf
+FROM search_postings p JOIN search_words w ON w.id = p.word_id
+JOIN search_lemmas l ON l.word = w.word
+GROUP BY ALL;
+COMMENT ON VIEW search_terms IS 'The full-text index by lemma: for each document, each lemma (Morfeusz base form) of its words and how many words have it (search_postings joined with search_lemmas; slow over the whole table, quick for one document or lemma).';
+COMMENT ON COLUMN search_terms.document_id IS 'documents.id of the indexed document.';
+COMMENT ON COLUMN search_terms.lemma IS 'Lower-case base form of a word (e.g. białystok for w Białymstoku).';
+COMMENT ON COLUMN search_terms.tf IS 'How many words of the text have this lemma.';
+
 -- Full-text search in SQL: SELECT * FROM search_documents('stowarzyszenie Białymstoku').
 -- Each query word matches every inflected form the index has seen of the same lemma
--- (search_lemmas), ranked by BM25 over search_terms; every word must match.
+-- (search_lemmas), ranked by BM25 over lemma counts (search_postings); every word must match.
 CREATE OR REPLACE MACRO search_documents(q) AS TABLE
 WITH words AS (
     SELECT w, row_number() OVER () AS word_no
@@ -610,9 +631,15 @@ WITH words AS (
     SELECT DISTINCT word_no, lemma FROM (
         SELECT words.word_no, l.lemma FROM words JOIN search_lemmas l ON lower(l.word) = words.w
         UNION ALL SELECT word_no, w FROM words)
+), forms AS (
+    SELECT DISTINCT ql.word_no, ql.lemma, w.id AS word_id
+    FROM query_lemmas ql JOIN search_lemmas l ON l.lemma = ql.lemma
+    JOIN search_words w ON w.word = l.word
+), per_lemma AS (
+    SELECT p.document_id, f.word_no, f.lemma, sum(p.tf) AS tf
+    FROM search_postings p JOIN forms f ON f.word_id = p.word_id GROUP BY ALL
 ), hits AS (
-    SELECT t.document_id, ql.word_no, max(t.tf) AS tf
-    FROM search_terms t JOIN query_lemmas ql ON ql.lemma = t.lemma GROUP BY ALL
+    SELECT document_id, word_no, max(tf) AS tf FROM per_lemma GROUP BY ALL
 ), df AS (SELECT word_no, count(*) AS df FROM hits GROUP BY word_no),
    n AS (SELECT count(*) AS n, avg(words) AS avgdl FROM search_index_state)
 SELECT h.document_id, d.url, d.title,
@@ -623,6 +650,14 @@ FROM hits h JOIN df USING (word_no) JOIN search_index_state s USING (document_id
 GROUP BY h.document_id, d.url, d.title
 HAVING count(DISTINCT h.word_no) = (SELECT count(*) FROM words)
 ORDER BY score DESC;
+
+-- Distinct spellings of each organisation, so a name search reads thousands of rows, not
+-- every mention (created from the mentions when first added; the loader adds new ones).
+CREATE TABLE IF NOT EXISTS organisation_surfaces AS
+SELECT DISTINCT organisation_id, surface FROM organisation_mentions WHERE surface IS NOT NULL;
+COMMENT ON TABLE organisation_surfaces IS 'Every form an organisation was written in (organisation_mentions.surface), once per organisation and form: what the dashboard''s organisation search looks through. Filled by the loader as mentions are stored; forms no longer mentioned may linger until their organisation is dropped, so counts always come from organisation_mentions.';
+COMMENT ON COLUMN organisation_surfaces.organisation_id IS 'organisations.id of the entity.';
+COMMENT ON COLUMN organisation_surfaces.surface IS 'One form it was written in, as in organisation_mentions.surface.';
 
 -- Organisation activity, summed at load time so dashboard queries read thousands of rows
 -- instead of joining every mention (warehouse/load.py keeps it in step, in the same
