@@ -117,13 +117,6 @@ def _known_documents(con, source_names: set[str]) -> dict:
 
 EXTRACT_CHUNK = 512   # documents whose texts are read from the warehouse at a time
 
-# The documents `Loader.documents_to_extract` returns (keep the two in step): never extracted,
-# extracted by another extractor version, or changed since -- and with text. The text test
-# is kept apart: DuckDB reads the whole text column to answer it, so it is asked per chunk.
-_PENDING = ("(extractor_version IS NULL OR extractor_version <> ? "
-            "OR extracted_hash IS DISTINCT FROM content_hash)")
-
-
 def _pending_documents(writer, extractor_version: str, chunk: int = EXTRACT_CHUNK):
     """Yield the documents to extract, in URL order, their texts read `chunk` at a time.
 
@@ -134,18 +127,11 @@ def _pending_documents(writer, extractor_version: str, chunk: int = EXTRACT_CHUN
     being pending meanwhile (extracted by another run) is skipped.
     """
     with writer.loader() as loader:
-        ids = [r[0] for r in loader.con.execute(
-            f"SELECT id FROM documents WHERE {_PENDING} ORDER BY url", [extractor_version]).fetchall()]
+        ids = loader.pending_ids(extractor_version)
     for start in range(0, len(ids), chunk):
-        part = ids[start:start + chunk]
         with writer.loader() as loader:
-            rows = {r[0]: r for r in loader.con.execute(
-                f"SELECT id, url, text, title FROM documents WHERE id IN ({', '.join('?' * len(part))}) "
-                f"AND text IS NOT NULL AND {_PENDING}", [*part, extractor_version]).fetchall()}
-        for did in part:
-            if did in rows:
-                _, url, text, title = rows[did]
-                yield {"document_id": did, "url": url, "text": text, "title": title}
+            part = loader.pending_documents(ids[start:start + chunk], extractor_version)
+        yield from part
 
 
 def _extract_into(db_path: str, jobs: int = 1, chunk: int = EXTRACT_CHUNK) -> tuple[int, int]:

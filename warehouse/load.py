@@ -584,22 +584,32 @@ class Loader:
             from warehouse.search import index_documents
             index_documents(self.con, [did], texts=None if text is None else [text])
 
+    # never extracted, extracted by another extractor version, or changed since
+    _PENDING = """(extractor_version IS NULL OR extractor_version <> ?
+                   OR extracted_hash IS DISTINCT FROM content_hash)"""
+
     def documents_to_extract(self, extractor_version: str) -> list[dict]:
         """Documents with text never extracted, extracted by another version, or changed."""
-        # the narrow columns first, then the texts of the few found by row id (a query
-        # that filtered and read texts at once decompressed every text of the warehouse)
-        found = [r[0] for r in self.con.execute(
-            """SELECT rowid FROM documents
-               WHERE extractor_version IS NULL OR extractor_version <> ?
-                  OR extracted_hash IS DISTINCT FROM content_hash""",
+        return self.pending_documents(self.pending_ids(extractor_version), extractor_version)
+
+    def pending_ids(self, extractor_version: str) -> list[str]:
+        """Ids of the documents to extract, in URL order, reading only narrow columns (a
+        query that filtered and read texts at once decompressed every text of the warehouse)."""
+        return [r[0] for r in self.con.execute(
+            f"SELECT id FROM documents WHERE {self._PENDING} ORDER BY url",
             [extractor_version]).fetchall()]
-        if not found:
+
+    def pending_documents(self, ids: list[str], extractor_version: str) -> list[dict]:
+        """The documents among `ids` that have text and are still pending, in the order of
+        `ids` (one may have been extracted by another run since the ids were listed)."""
+        if not ids:
             return []
-        rows = self.con.execute(
-            """SELECT id, url, text, title FROM documents
-               WHERE rowid IN (SELECT unnest(?::BIGINT[])) AND text IS NOT NULL
-               ORDER BY url""", [found]).fetchall()
-        return [{"document_id": r[0], "url": r[1], "text": r[2], "title": r[3]} for r in rows]
+        rows = {r[0]: r for r in self.con.execute(
+            f"""SELECT id, url, text, title FROM documents
+               WHERE id IN (SELECT unnest(?::VARCHAR[])) AND text IS NOT NULL AND {self._PENDING}""",
+            [list(ids), extractor_version]).fetchall()}
+        return [{"document_id": i, "url": rows[i][1], "text": rows[i][2], "title": rows[i][3]}
+                for i in ids if i in rows]
 
     # -- extraction ---------------------------------------------------------------------
     def store_extraction(self, document_id: str, record: dict, extractor_version: str) -> None:
