@@ -751,3 +751,127 @@ def test_a_bulleted_task_heading_ends_at_the_next_bullet_of_its_own_list():
             "– kultura: prowadzenie chóru parafialnego.\n• Sołtys Lipia prosi o nowe ławki – do rozważenia.\n"
             "• Program zostanie uchwalony w grudniu.\n")
     assert areas(text) == [("nauka jazdy na łyżwach dla dzieci", "sport"), ("prowadzenie chóru parafialnego", "kultura")]
+
+
+# ---- goals without the word "cel": "ma służyć", "ma <bezokolicznik>", "chodzi o to, by", "założeniem jest"
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sprawozdanie z Wąchocka\n\nBurmistrz przypomniał historię programu. Program ma służyć głównie "
+     "aktywizacji mieszkańców sołectw i wsparciu lokalnych liderów.\n",
+     [("aktywizacji mieszkańców sołectw i wsparciu lokalnych liderów.", "main")]),
+    ("Notatka\n\nOmówiono projekt. Nowy fundusz sołecki ma przede wszystkim ułatwić mieszkańcom "
+     "realizację drobnych inwestycji we wsiach.\n",
+     [("ułatwić mieszkańcom realizację drobnych inwestycji we wsiach.", "main")]),
+    ("Relacja\n\nPrzewodnicząca zespołu mówiła o założeniach. Chodzi głównie o to, żeby kluby sportowe "
+     "mogły planować treningi na cały sezon – to był główny wątek rozmowy.\n",
+     [("kluby sportowe mogły planować treningi na cały sezon", "main")]),
+    ("Informacja\n\nPodstawowym założeniem dokumentu jest to, aby każda wieś miała własne miejsce spotkań.\n",
+     [("każda wieś miała własne miejsce spotkań.", "main")]),
+    ("Protokół\n\nUstaliliśmy, do czego strategia ma służyć: celem jest zbudowanie sieci punktów "
+     "poradnictwa dla rodzin.\n",
+     [("zbudowanie sieci punktów poradnictwa dla rodzin.", "main")]),
+])
+def test_a_goal_stated_without_the_word_cel(text, expected):
+    assert goals(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Komunikat\n\nProgram ma zostać uchwalony przez radę w grudniu, a projekt ma trafić do konsultacji w maju.\n",
+    "Informacja\n\nRada seniorów ma opiniować projekty uchwał dotyczących osób starszych.\n",
+    "Relacja\n\nNie chodzi o to, że ktoś się spóźnił; zebranie przełożono z powodu awarii.\n",
+])
+def test_plans_duties_and_asides_are_not_goals(text):
+    assert goals(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Z warsztatów w Kłodawie\n\nDyskusja trwała długo. Jego cele szczegółowe to rozbudowa ścieżek rowerowych, "
+     "ochrona terenów zielonych oraz poprawa oświetlenia ulic.\n",
+     ["rozbudowa ścieżek rowerowych", "ochrona terenów zielonych", "poprawa oświetlenia ulic"]),
+    ("Notatka\n\nPrzyjęto również cele operacyjne, którymi są wsparcie opiekunów osób zależnych, "
+     "rozwój teleopieki, a także szkolenia dla wolontariuszy.\n",
+     ["wsparcie opiekunów osób zależnych", "rozwój teleopieki", "szkolenia dla wolontariuszy"]),
+    ("Relacja\n\nSpotkanie zakończono. Cele szczegółowe planu zespół zaakceptował – to integracja "
+     "mieszkańców osiedli, promocja lokalnych twórców oraz wsparcie klubów młodzieżowych.\n",
+     ["integracja mieszkańców osiedli", "promocja lokalnych twórców", "wsparcie klubów młodzieżowych"]),
+])
+def test_specific_goals_in_a_sentence_with_commas_one_item_each(text, expected):
+    assert [t for t, level in goals(text) if level == "specific"] == expected
+
+
+def test_a_specific_goal_with_a_genitive_after_a_comma_stays_one():
+    text = ("Notatka\n\nOmówiono dokument. Jego cele szczegółowe to poprawa jakości życia, zdrowia i "
+            "bezpieczeństwa mieszkańców.\n")
+    assert [t for t, _level in goals(text)] == ["poprawa jakości życia, zdrowia i bezpieczeństwa mieszkańców."]
+
+
+def test_a_single_proposed_specific_goal_is_not_read_past_its_dash():
+    text = ("Notatka\n\nKoło gospodyń zaproponowało, by dopisać nowy cel szczegółowy – promocję kuchni "
+            "regionalnej – co zostanie rozważone przez urząd.\n")
+    assert all("rozważone" not in t for t, _level in goals(text))
+
+
+# ---- priority tasks: vote results, titled blocks ------------------------------------------------
+
+def test_tasks_that_won_a_vote_under_a_mention_of_priority_tasks():
+    text = ("Spotkanie w Reszlu\n\nUczestnicy głosowali na propozycje zadań priorytetowych na 2025 rok.\n\n"
+            "Największe poparcie uzyskały:\n"
+            "1. prowadzenie świetlicy dla dzieci w Świętej Lipce (19 głosów),\n"
+            "2. organizacja turnieju szachowego dla seniorów (12),\n"
+            "3. wsparcie drużyny harcerskiej (9).\n")
+    assert tasks(text) == ["prowadzenie świetlicy dla dzieci w Świętej Lipce", "organizacja turnieju szachowego dla seniorów",
+                           "wsparcie drużyny harcerskiej"]
+
+
+def test_a_vote_result_without_a_mention_of_priority_tasks_gives_none():
+    text = ("Wybory sołtysa w Łężanach\n\nNajwięcej głosów zdobyli:\n1. Jan Kowalski (40 głosów),\n"
+            "2. Anna Nowak (22).\n")
+    assert tasks(text) == []
+
+
+def test_priority_tasks_as_titles_over_short_descriptions():
+    text = ("Warsztaty w Sępopolu\n\nPo dyskusji powstała lista. Takie zadania priorytetowe zaproponowali uczestnicy:\n\n"
+            "Letnie półkolonie w świetlicach\nZajęcia dla dzieci przez trzy tygodnie lipca.\n\n"
+            "Bezpieczny senior\nSpotkania z policją i strażą pożarną w każdej wsi.\n\n"
+            "Dziękujemy za udział!\n")
+    assert tasks(text) == ["Letnie półkolonie w świetlicach", "Bezpieczny senior"]
+
+
+def test_titled_blocks_that_name_areas_are_not_tasks():
+    text = ("Forum\n\nOmówiono zadania priorytetowe według obszarów:\n\n"
+            "Obszar: kultura i sztuka\nW tym obszarze zgłoszono trzy propozycje.\n\n"
+            "Obszar: sport\nW tym obszarze nie zgłoszono propozycji.\n")
+    assert "Obszar: kultura i sztuka" not in tasks(text)
+
+
+def test_one_specific_goal_naming_places_with_commas_stays_one():
+    text = ("Notatka\n\nPo uwagach dopisano cel szczegółowy: integracja mieszkańców nowych osiedli w Ligocie, "
+            "Zawadzie i Brzezince.\n")
+    assert [t for t, _level in goals(text)] == ["integracja mieszkańców nowych osiedli w Ligocie, Zawadzie i Brzezince."]
+
+
+def test_tasks_proposed_by_named_organisations_one_sentence_each():
+    text = ("Spotkanie w Bodzentynie\n\nOrganizacje przedstawiły propozycje zadań priorytetowych na 2026 rok:\n\n"
+            "Uczniowski Klub Sportowy „Start” zaproponował jako zadanie priorytetowe organizację ligi piłkarskiej dla szkół.\n\n"
+            "Stowarzyszenie Przyjaciół Ziemi Bodzentyńskiej wniosło o wpisanie zadania: ochrona zabytkowych kapliczek.\n\n"
+            "Zebrani uzgodnili, że wszystkie propozycje zostaną omówione na kolejnym spotkaniu z burmistrzem.\n")
+    found = tasks(text)
+    assert "organizację ligi piłkarskiej dla szkół" in found
+    assert "ochrona zabytkowych kapliczek" in found
+    assert not any("Stowarzyszenie" in t or "Klub" in t for t in found)
+
+
+def test_a_signature_under_a_list_of_proposals_is_not_a_task():
+    text = ("Spotkanie w Zagnańsku\n\nOrganizacje przedstawiły propozycje zadań priorytetowych:\n\n"
+            "Klub Seniora „Jodła” zaproponował jako zadanie priorytetowe prowadzenie zajęć tanecznych dla seniorów.\n\n"
+            "Sporządziła: Ewa Zając, podinspektor ds. kultury\n")
+    assert tasks(text) == ["prowadzenie zajęć tanecznych dla seniorów"]
+
+
+def test_a_list_of_changes_to_the_priority_tasks_gives_the_tasks_it_names():
+    text = ("Konsultacje w Mirowie\n\nW zadaniach priorytetowych projektu wprowadzono zmiany:\n"
+            "1) usunięto zadanie „organizacja pikniku rodzinnego”, bo zrealizuje je szkoła;\n"
+            "2) dopisano nowe zadanie priorytetowe: prowadzenie punktu porad prawnych dla seniorów;\n"
+            "3) bez zmian zostaje zadanie: dowożenie osób niepełnosprawnych na rehabilitację.\n")
+    assert tasks(text) == ["organizacja pikniku rodzinnego", "prowadzenie punktu porad prawnych dla seniorów",
+                           "dowożenie osób niepełnosprawnych na rehabilitację"]

@@ -38,7 +38,11 @@ def sentence_patterns():
 CEL = re.compile(r"cel", re.I)
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 REACH_BEFORE, REACH_AFTER = 150, 1000  # how far a sentence stating a goal reaches around its "cel"
-CLAUSE_START = re.compile(r"^|(?<=[.!?])(?=\s)|,(?=\s*(?:a|aby|by|żeby|że|iż)\s)", re.M | re.I)
+CLAUSE_START = re.compile(r"^|(?<=[.!?:])(?=\s)|,(?=\s*(?:a|aby|by|żeby|że|iż)\s)", re.M | re.I)
+# where a sentence may state a goal: "cel…", and the goal cues that do without the word
+# ("ma służyć …", "ma umożliwić …", "chodzi o to, by …", "założeniem jest …")
+GOAL_CUE = re.compile(r"cel|chodzi\s|założeni|\bma(?:ją)?\s+(?:(?:przede\s+wszystkim|głównie|w\s+szczególności"
+                      r"|w\s+pierwszej\s+kolejności)\s+)?[^\W\d]+ć\b", re.I)
 
 
 def _sentences(text: str, chrome_of):
@@ -47,9 +51,12 @@ def _sentences(text: str, chrome_of):
     text — a handful of anchored tries instead of a search through the text; for overlapping
     matches the earlier pattern wins."""
     found = []
-    pats = sentence_patterns()
-    for spot in CEL.finditer(text):
+    every, cueless = sentence_patterns(), _cueless_patterns()
+    for spot in GOAL_CUE.finditer(text):
         p = spot.start()
+        pats = every if spot.group()[:3].lower() == "cel" else cueless  # at "chodzi", "ma …ć": only their patterns
+        if not pats:
+            continue
         if any(s <= p < e for _m, _l, _sp, s, e in found):
             continue
         lo = max(p - REACH_BEFORE, 0)
@@ -69,6 +76,12 @@ def _sentences(text: str, chrome_of):
         if hit and not chrome_of(hit[3]) and not any(hit[3] < e and hit[4] > s for _m, _l, _sp, s, e in found):
             found.append(hit)
     return found
+
+
+@lru_cache(maxsize=None)
+def _cueless_patterns():
+    """The sentence patterns that do without the word "cel" ("ma służyć …", "chodzi o to, by …")."""
+    return [spec for spec in sentence_patterns() if "cel" not in spec[1].pattern.split("(?P<text>")[0]]
 
 
 @lru_cache(maxsize=None)
@@ -119,9 +132,22 @@ def _table_goals(lines, k: int, chrome: set, add) -> bool:
     return True
 
 
+OTHER_HEADING = re.compile(r"^\s*(?:[IVX]{1,4}[.)]\s*|\d{1,2}[.)]\s*)?(zadania|priorytet|obszar|działania|rezultaty|harmonogram)",
+                           re.I)
+
+
+@lru_cache(maxsize=None)
+def _heading_patterns() -> tuple:
+    """Every line and sentence goal pattern, built once (list_after asks for each line below a heading)."""
+    return tuple(rx for _, rx, _split in goal_patterns() + sentence_patterns())
+
+
+@lru_cache(maxsize=4096)
 def _is_goal_heading(text: str) -> bool:
-    return any(rx.search(text) for _, rx, _split in goal_patterns() + sentence_patterns()) or bool(
-        re.match(r"^\s*(?:[IVX]{1,4}[.)]\s*|\d{1,2}[.)]\s*)?(zadania|priorytet|obszar|działania|rezultaty|harmonogram)", text, re.I))
+    """A line that starts another goal section (or a section after the goals): the list above ends."""
+    if OTHER_HEADING.match(text):
+        return True
+    return "cel" in text.lower() and any(rx.search(text) for rx in _heading_patterns())
 
 
 QUOTED_ONLY = re.compile(r"^[^„\"“”]{0,30}?[:–-]?\s*[„\"“](?P<q>[^”\"“„]{10,})[”\"“]\s*\.?$")
@@ -183,6 +209,10 @@ def _read_sentence(text: str, m, level, split, add):
     if split == "list" or (level != "specific" or ";" not in inline) and len(ENUMERATED.findall(inline)) >= 2:
         for p, s, e in split_inline(body, off):
             add(ITEM_MARK.sub("", " ".join(p.split())), level, s, e)
+    elif level == "specific" and "," in inline and ";" not in inline \
+            and PLURAL_CEL.search(text, m.start(), m.start("text")):  # one "cel szczegółowy" is one goal
+        for p, s, e in split_heads(body, off, loose=True):  # "… cele szczegółowe: rozwój …, wzmacnianie …"
+            add(ITEM_MARK.sub("", clean_item(" ".join(p.split()))), level, s, e)
     elif level == "specific" and ";" in inline:
         for p in re.split(r"\s*;\s*", inline):
             p = ITEM_MARK.sub("", p)
@@ -192,6 +222,7 @@ def _read_sentence(text: str, m, level, split, add):
         add(inline, level, off, off + len(body))
 
 
+PLURAL_CEL = re.compile(r"cel(?:e|ów|ami|om)\b", re.I)
 ENUMERATED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])\)\s")
 
 

@@ -114,15 +114,30 @@ HEAD_REACH = 40    # a list phrase starts right before its "priorytet" ("zadania
 AREA_REACH = 160   # "W ramach obszaru <area> priorytetem …": the area comes first
 
 
+LONGEST_PHRASE = 800  # longer than any inline task phrase: lets close mentions share one search
+
+
 def _near(rx, text: str, mentions: list[int], before: int = REACH_BEFORE):
     """Matches of `rx` that hold one of the `mentions` of priority (each phrase names it near its
-    start): searched only around them, which is much cheaper than scanning the whole text."""
+    start): searched only around them, which is much cheaper than scanning the whole text. Close
+    mentions share a search: when the first match at or after a window's start lies beyond the
+    mention, the next mention before that match needs no search of its own."""
     last_end = -1
+    seen_from = seen_to = -1  # a search from `seen_from` (to `seen_to`) found `seen` first
+    seen = None
     for p in mentions:
         start = max(p - before, last_end, 0)
         if start > p:
             continue
-        m = rx.search(text, start, min(len(text), p + REACH_AFTER))
+        end = min(len(text), p + REACH_AFTER)
+        if seen_from <= start and end >= seen_to:
+            if seen is None and p + LONGEST_PHRASE <= seen_to:
+                continue  # nothing found up to seen_to: nothing starts by p either
+            if seen is not None and start <= seen.start() and p < seen.start() \
+                    and seen.start() + LONGEST_PHRASE <= seen_to:
+                continue  # the first match still lies beyond this mention
+        m = rx.search(text, start, end)
+        seen_from, seen_to, seen = start, end, m
         if m and m.start() <= p:
             last_end = m.end()
             yield m
@@ -242,7 +257,8 @@ def _list_follows(lines, k: int) -> bool:
 
 @lru_cache(maxsize=None)
 def _area_stems() -> re.Pattern:
-    return re.compile("|".join(sorted(data.word_list("policy_area_stems.txt"), key=len, reverse=True)))
+    """Stems of policy-area words, each at a word's start ("porząd" in "porządek", not in "sporządziła")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(data.word_list("policy_area_stems.txt"), key=len, reverse=True)) + ")")
 
 
 def _marker_kind(line: str):
@@ -416,7 +432,7 @@ def _table_tasks(lines, k: int, chrome: set, columns, area):
     return out, j
 
 
-TRAILING_NOTE = re.compile(r"\s*\([^()]{3,}\)[\s.;,]*$")
+TRAILING_NOTE = re.compile(r"\s*\((?:\d+|[^()]{3,})\)[\s.;,]*$")  # "(27 głosów)", "(24)": a count
 LABELLED_RUN = re.compile(r"^\s*(?:[-•*–—·▪►◦●■]\s*)?(?P<lead>(?:(?!cel)[^:;.„\"|]){2,70}?)\s*:\s+(?P<list>[^\s„\"“«][^:|„\"“]{8,})$",
                           re.I)
 LEAD_DASH = re.compile(r"\s[–—-]\s+")
@@ -457,6 +473,79 @@ def _labelled_segment(raw: str, ls: int, add) -> bool:
 
 
 NEXT_AREA = re.compile(r",\s+a\s+(?=w\s+(?:obszarze|sferze|zakresie|dziedzinie)\s)", re.I)
+
+
+@lru_cache(maxsize=None)
+def _vote_leads() -> frozenset:
+    return data.word_list("task_vote_leads.txt")
+
+
+def _vote_lead(raw: str) -> bool:
+    """A short lead-in ending with a colon that introduces the result of a vote or choice
+    ("Najwięcej głosów zdobyły:", "Poparcie uzyskały:")."""
+    stripped = raw.strip()
+    return stripped.endswith(":") and len(stripped.split()) <= 12 \
+        and any(w in _vote_leads() for w in WORD.findall(stripped.lower()))
+
+
+QUOTE_CHARS = re.compile(r"[„\"“]")
+REPORT_TAIL = re.compile(r":\s+(?P<t>[^:„\"“]{6,}?)[.;]?$")
+
+
+def _report_item(item: str, s: int, add, area_) -> bool:
+    """An item of a list of changes that reports on tasks ("zadanie „A” połączono z zadaniem „B”
+    – pozostaje jedno zadanie priorytetowe: C;"): the quoted task names and the task-shaped run
+    after its last colon, not the report. False when it names no task that way."""
+    found = False
+    for qm in _item_quotes(item):
+        if _task_shaped(qm.group("text")):
+            add(qm.group("text"), area_, s + qm.start("text"), s + qm.end("text"))
+            found = True
+    tm = REPORT_TAIL.search(item)
+    if tm and _task_shaped(tm.group("t")):
+        for part, ps, pe in _split_inline(tm.group("t"), s + tm.start("t")):
+            add(part, area_, ps, pe)
+        found = True
+    return found
+
+
+LABEL_NAME = re.compile(r"[^\W\d]+:\s+[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d]+\s+[A-ZĄĆĘŁŃÓŚŹŻ]")  # "Label: Firstname Surname"
+TITLE_END = re.compile(r"[.:;,!?]$")
+
+
+def _heading_blocks(lines, k: int, chrome: set) -> list[tuple[str, int, int]]:
+    """Titles of the blocks below a lead-in on line k, each a short title line over a one- or
+    two-line description ("Bezpieczeństwo nad wodą" / "Szkolenia z pierwszej pomocy …."),
+    blocks apart by blank lines; [] unless two such blocks follow."""
+    found, j, n = [], k + 1, len(lines)
+    while True:
+        while j < n and not lines[j][2].strip():
+            j += 1
+        if j + 1 >= n or j in chrome:
+            break
+        s, _e, title = lines[j]
+        desc = lines[j + 1][2].strip()
+        t = title.strip()
+        if not desc or MARKER.match(title) or TITLE_END.search(t) or not 2 <= len(t.split()) <= 10 \
+                or len(desc.split()) < 3 or ":" in t or "|" in t:
+            break
+        pos = title.find(t)
+        found.append((t, s + pos, s + pos + len(t)))
+        j += 2
+        while j < n and lines[j][2].strip():  # the rest of the description
+            j += 1
+    return found if len(found) >= 2 else []
+
+
+@lru_cache(maxsize=None)
+def _proposal() -> re.Pattern:
+    """A sentence of a list of proposals naming who proposed the task ("Klub … zaproponował jako
+    zadanie priorytetowe <task>.", "Koło … wniosło o wpisanie zadania: <task>.")."""
+    verbs = "|".join(re.escape(v).replace("\\ ", r"\s+")
+                     for v in sorted(data.word_list("task_proposal_verbs.txt"), key=len, reverse=True))
+    return re.compile(r"(?:^|\s)(?:" + verbs + r")(?:\s+(?:jako\s+)?(?:zadani[ea]|priorytet)(?:\s+priorytetow\w*)?)?"
+                      r"\s*(?::|,\s*(?:a|że)?by\s+(?:priorytetem|zadaniem\s+priorytetowym)\s+(?:było|był|była|były|stało\s+się))?"
+                      r"\s+(?P<t>[^„\"“:]{6,}?)\.?$", re.I)
 
 
 def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
@@ -531,6 +620,14 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 add(item, area_, s, s + len(item) if merged else e)
                 area_ = normalise_area(merged) if merged else area_
                 continue
+            if not strict and (QUOTE_CHARS.search(item) or ": " in item) and _report_item(item, s, add, area_):
+                continue  # "wykreślono zadanie „…”", "dodano nowe zadanie priorytetowe: …": the tasks it names
+            if LABEL_NAME.match(item):
+                continue  # "Sporządziła: Ewa Zając, …", "Prowadzący: Jan …": a signature, not a task
+            pm = _proposal().search(item) if item.endswith(".") and len(item.split()) > 6 else None
+            if pm and _task_shaped(pm.group("t")):  # "Klub … zaproponował jako zadanie priorytetowe …."
+                add(pm.group("t"), area_, s + pm.start("t"), s + pm.end("t"))
+                continue
             if only is None or only(item):
                 add(item, area_, s, e)
 
@@ -600,6 +697,10 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             # "Zadania zgłoszone w dyskusji:", "Kierunki działań" under a mention of priority tasks
             under_heading(k, area if since_area <= 2 else None)
             continue
+        if in_context and "priorytet" not in low and _vote_lead(raw) and _list_follows(lines, k):
+            # "Najwięcej głosów zdobyły:" over the proposals voted for
+            add_list(k, area if since_area <= 2 else None, only=_task_shaped)
+            continue
         if in_context and "priorytet" not in low and ":" in raw and _labelled_run(raw, ls, add):
             continue
         if in_context and "priorytet" not in low:
@@ -616,6 +717,12 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             context_until = k + CONTEXT_LINES
         if any(rx.search(raw) for rx in pats.get("inline", [])):
             continue
+        if raw.rstrip().endswith(":") and TASK_MENTION.search(raw) and not _list_follows(lines, k):
+            blocks = _heading_blocks(lines, k, chrome)  # "Oto zadania priorytetowe …:" over titled blocks
+            for item, s, e in blocks:
+                add(item, None, s, e)
+            if blocks:
+                continue
         stripped = raw.strip()
         if stripped.endswith(":"):  # "… W projekcie przyjęto następujące zadania priorytetowe:"
             stripped = re.split(r"(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])", stripped)[-1]

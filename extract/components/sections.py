@@ -170,13 +170,29 @@ def _heads_phrase(word: str) -> bool:
     return any(a[1] == "ger" or a[1] == "subst" and "nom" in a[3] for a in readings)
 
 
-def split_heads(text: str, offset: int):
+LEADING_AND = re.compile(r"^(?:a\s+także|a\s+również|oraz|i)\s+", re.I)
+
+
+def _loose_head(word: str) -> bool:
+    """A word that may head a phrase in any case but the genitive ("rozwojem", "lepszą wymianę";
+    not "zdrowia"): a list of goals in the instrumental or accusative after a verb."""
+    readings = morph.analyse(word)
+    if any(a[1] in ("subst", "adj") and "gen" in a[3] for a in readings):
+        return False
+    return any(a[1] in ("ger", "subst", "adj") for a in readings)
+
+
+def split_heads(text: str, offset: int, loose: bool = False):
     """Items of a list written in one sentence, split at commas only when every part starts a
     new noun phrase ("rozwój wolontariatu, wsparcie seniorów"; not "poprawa jakości życia,
     zdrowia i bezpieczeństwa"); otherwise the whole text as one item."""
     body = text.rstrip(" .;,\n")
     parts = [p.strip() for p in re.split(r"\s*,\s*", body) if p.strip()]
-    if len(parts) > 1 and all(len(p.split()) >= 2 and _heads_phrase(p.split()[0].lower()) for p in parts) \
+    joined = [bool(LEADING_AND.match(p)) for p in parts]  # "…, a także budowanie …": surely a new item
+    parts = [LEADING_AND.sub("", p) for p in parts]
+    head = _loose_head if loose else _heads_phrase
+    if len(parts) > 1 and all(len(p.split()) >= 2 and (j and loose or head(p.split()[0].lower()))
+                              for p, j in zip(parts, joined)) \
             and not any(_elaboration().match(p) for p in parts):
         return list(split_inline(text, offset))
     return [(text, offset, offset + len(text))]
