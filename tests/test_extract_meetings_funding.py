@@ -392,3 +392,125 @@ def test_every_rule_compiles_with_numbers_in_digits_and_in_words():
     assert len(meetings.participant_patterns(True)) == len(meetings.participant_patterns(False)) > 5
     assert all(p[1].pattern for p in dates.compiled_patterns())
     assert references.named_funding_patterns() and references.funding_patterns()
+
+
+# ---- meetings listed one per line, series told in prose, totals, next steps ---------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Relacja\n\nW maju Urząd Gminy przeprowadził trzy otwarte spotkania z mieszkańcami.\n\nTerminy i obecność:\n"
+     "- pon. 4 maja 2020 – świetlica w Borku – 12 osób\n- śr. 6 maja 2020 – remiza OSP w Jasieniu – 19 osób\n"
+     "- pt. 8 maja 2020 – Szkoła Podstawowa w Lesie – 7 osób\n",
+     [("2020-05-04", 12), ("2020-05-06", 19), ("2020-05-08", 7)]),
+    ("Sprawozdanie\n\nWarsztat A – „Sport”: 3 czerwca 2021 r., godz. 17:00, sala nr 2 – 14 uczestników z 6 organizacji.\n"
+     "Warsztat B – „Kultura”: 10 czerwca 2021 r., godz. 17:00, sala nr 2 – 11 uczestników.\n",
+     [("2021-06-03", 14), ("2021-06-10", 11)]),
+    ("Notatka\n\nSpotkania w sołectwach:\n– 2 marca 2018 r. – Dębina (świetlica), 15 uczestników,\n"
+     "– 9 marca 2018 r. – Olszyny (szkoła), 22 uczestników.\n", [("2018-03-02", 15), ("2018-03-09", 22)]),
+    # a series told in prose, out of order, without a "held" verb for the later meetings
+    ("Relacja\n\nSpotkania odbyły się w październiku w trzech dzielnicach. Najliczniejsze było spotkanie w szkole "
+     "na Zatorzu 14 października 2019 r., na którym pojawiło się 40 osób. Wcześniej, 7 października 2019 r., "
+     "rozmawiano w bibliotece (18 osób), a 21 października 2019 r. w domu kultury.\n",
+     [("2019-10-14", 40), ("2019-10-07", 18), ("2019-10-21", None)]),
+])
+def test_meetings_listed_or_told_as_a_series(text, expected):
+    assert counts(run(text)) == expected
+
+
+def test_a_series_told_out_of_order_is_dated_by_its_first_meeting():
+    text = ("Relacja\n\nNajliczniejsze było spotkanie w szkole 14 października 2019 r., na którym pojawiło się 40 osób. "
+            "Wcześniej, 7 października 2019 r., rozmawiano w bibliotece.\n")
+    assert run(text)["document_date"] == "2019-10-07"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one line with a date and a count is no list
+    ("Relacja\n\nSpotkanie odbyło się 4 maja 2020 r. w świetlicy.\nOpłata za salę – 12 osób po 10 zł.\n",
+     [("2020-05-04", None)]),
+    # a total over several meetings is no one meeting's count
+    ("Podsumowanie\n\nŁącznie w spotkaniach wzięło udział 140 osób.\n", []),
+    ("Relacja\n\nNa czterech spotkaniach pojawiło się łącznie ponad 90 osób. Pierwsze spotkanie odbyło się "
+     "2 maja 2022 r. w bibliotece – przyszło na nie 30 mieszkańców.\n", [("2022-05-02", 30)]),
+])
+def test_lists_and_totals_that_are_no_meeting_counts(text, expected):
+    assert counts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Notatka\n\nUdział wzięli (łącznie 27 osoby): sołtysi i radni. Spotkanie odbyło się 5 maja 2020 r.\n",
+     [("2020-05-05", 27)]),
+    ("Protokół\n\nPosiedzenie odbyło się 12 września 2017 r. Obecni członkowie Komisji (wg listy obecności – 6 osób).\n",
+     [("2017-09-12", 6)]),
+    ("Relacja\n\nSpotkanie online odbyło się 8 lutego 2021 r. Połączyło się z nami 31 uczestników.\n",
+     [("2021-02-08", 31)]),
+    ("Relacja\n\nGdzie: sala sesyjna\nKiedy: wtorek, 9 marca 2021 r., godz. 10:00\nKto: 26 uczestników\n",
+     [("2021-03-09", 26)]),
+])
+def test_more_ways_of_giving_a_count(text, expected):
+    assert counts(run(text)) == expected
+
+
+def test_dated_lines_under_a_next_steps_heading_are_plans_not_meetings():
+    text = ("Warsztaty\n\nKiedy: czwartek, 3 października 2024 r.\nKto: 20 uczestników\n\nDalsze kroki:\n"
+            "→ do 20 października 2024 r. – uwagi do projektu,\n→ 5 listopada 2024 r. – spotkanie podsumowujące,\n"
+            "→ grudzień – przyjęcie programu.\n")
+    rec = run(text)
+    assert counts(rec) == [("2024-10-03", 20)]
+    assert rec["document_date"] == "2024-10-03"
+    assert rec["next_meeting"]["date"] == "2024-11-05"
+
+
+# ---- months without a year, ranges with "r." and Roman months --------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("Spotkanie odbyło się 3 marca 2016 r. Nabór wniosków potrwa do końca kwietnia, a wyniki ogłosimy w czerwcu.",
+     [("2016-03-03", None), ("2016-04", None), ("2016-06", None)]),
+    ("Dnia 2.02.2019 r. zebrał się zespół. Plan przyjmie Rada we wrześniu; na listopad zaplanowano debatę.",
+     [("2019-02-02", None), ("2019-09", None), ("2019-11", None)]),
+    ("Relacja z 5 maja 2020 r.\n→ lipiec – nabór projektów\n", [("2020-05-05", None), ("2020-07", None)]),
+    ("Uwagi zbierano od 3.04.2023 r. – 21.04.2023 r. w urzędzie.", [("2023-04-03", "2023-04-21")]),
+    ("Ankieta była dostępna 27 IX – 8 X 2015 r. na stronie.", [("2015-09-27", "2015-10-08")]),
+    ("Termin: 30.XI – 2.XII.2019 r.", [("2019-11-30", "2019-12-02")]),
+])
+def test_months_without_a_year_and_ranges(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # names; and with no full date there is no year to give a month
+    ("Dnia 4 maja 2020 r. spotkanie z Mają Kowalską prowadził Maj Nowak.", [("2020-05-04", None)]),
+    ("Plan przyjmie Rada we wrześniu.", []),
+    # the month has its year; a range without a year is one range, not two months
+    ("Dnia 4 maja 2020 r. było jak w maju 2019 r.", [("2020-05-04", None), ("2019-05", None)]),
+    ("Dnia 4 maja 2020 r. opisano zmiany od marca do maja.", [("2020-05-04", None), ("2020-03", "2020-05")]),
+])
+def test_month_words_that_are_not_months_without_a_year(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count of a part of those present ("… oraz pracownicy urzędu", "…, wójt oraz …"): no count
+    ("Protokół\n\nPosiedzenie odbyło się 5 marca 2019 r. Wzięło w nim udział 11 członków Rady, Burmistrz Miasta "
+     "oraz sekretarz.\n", [("2019-03-05", None)]),
+    ("Relacja\n\nSpotkanie odbyło się 5 marca 2019 r. Uczestniczyło 20 przedstawicieli 12 organizacji oraz pracownicy "
+     "Wydziału Spraw Społecznych.\n", [("2019-03-05", None)]),
+    # people listed in the genitive are the ones counted; "w tym" names some of them
+    ("Relacja\n\nSpotkanie odbyło się 5 marca 2019 r. Uczestniczyło 20 przedstawicieli organizacji, sołtysów "
+     "i pracowników urzędu.\n", [("2019-03-05", 20)]),
+    ("Relacja\n\nSpotkanie odbyło się 5 marca 2019 r. Wzięło w nim udział 25 osób, w tym radni gminy.\n",
+     [("2019-03-05", 25)]),
+])
+def test_a_count_of_only_a_part_of_those_present_is_no_count(text, expected):
+    assert counts(run(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the cooperation programme a report is about is no funding; nor is a name across a paragraph break
+    ("Uwagi do Wieloletniego Programu Współpracy Gminy Lipno z organizacjami pozarządowymi zbierano w maju.", []),
+    ("Konsultowano zmiany w programie wieloletnim\n\nW spotkaniu udział wzięli radni.", []),
+    # a mixed-case acronym matches only as written, not a society called "Feniks"
+    ("Głos zabrało Stowarzyszenie Abstynenckie „Feniks”.", []),
+    ("Inwestycję sfinansowano z programu FEnIKS.", ["Fundusze Europejskie na Infrastrukturę, Klimat, Środowisko"]),
+    ("Zadanie realizowano w ramach Wieloletniego Programu „Senior+” na lata 2021–2025.", ["Program Wieloletni Senior+"]),
+])
+def test_programmes_that_are_no_funding_and_acronyms_written_as_such(text, expected):
+    assert run("Informacja\n\n" + text + "\n")["funding"] == expected

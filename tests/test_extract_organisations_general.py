@@ -144,3 +144,98 @@ def test_a_person_named_after_the_gmina_is_not_part_of_its_name():
 def test_a_short_place_name_counts_for_the_longer_one_it_begins():
     rec = run("Warsztaty w Ostrowi\n\nWarsztaty odbyły się w Ostrowi Mazowieckiej w sali szkoły.\n")
     assert rec["municipality"]["name"] == "Ostrów Mazowiecka"
+
+
+# ---- branches of national organisations, abbreviations with a quoted name ---------------------
+
+@pytest.mark.parametrize("body,name", [
+    ("Uwagi złożył Polski Komitet Pomocy Społecznej Zarząd Okręgowy w Toruniu.",
+     "Polski Komitet Pomocy Społecznej Zarząd Okręgowy w Toruniu"),
+    ("Obecni byli członkowie Polskiego Związku Wędkarskiego Koło nr 7 w Sierpcu.",
+     "Polski Związek Wędkarski Koło nr 7 w Sierpcu"),
+    ("Wnioski przesłało PKPS Zarząd Rejonowy w Łomży.", "Polski Komitet Pomocy Społecznej Zarząd Rejonowy w Łomży"),
+])
+def test_a_branch_written_after_its_parent_is_one_organisation(body, name):
+    assert name in orgs(body)
+
+
+def test_a_branch_without_its_parent_is_no_organisation():
+    names = orgs("Głos zabrało Koło w Lipiu oraz Zarząd Okręgowy w Pile. Udział wzięło Stowarzyszenie Razem.")
+    assert names == ["Stowarzyszenie Razem"]
+
+
+@pytest.mark.parametrize("body,name", [
+    ("Przedstawicielki KGW „Lipianki” zgłosiły uwagi.", "Koło Gospodyń Wiejskich „Lipianki”"),
+    ("Trener UKS „Sokół” w Rudniku mówił o boiskach.", "Uczniowski Klub Sportowy „Sokół” w Rudniku"),
+    ("Ratownicy WOPR w Ustce przedstawili plan.", "Wodne Ochotnicze Pogotowie Ratunkowe w Ustce"),
+])
+def test_an_abbreviation_keeps_its_quoted_name_and_place(body, name):
+    assert name in orgs(body)
+
+
+@pytest.mark.parametrize("body,name", [
+    ("Wystąpił przedstawiciel Caritas Diecezji Płockiej.", "Caritas Diecezji Płockiej"),
+    ("Ratownicy Tatrzańskiego Ochotniczego Pogotowia Ratunkowego omówili szkolenia.",
+     "Tatrzańskie Ochotnicze Pogotowie Ratunkowe"),
+])
+def test_more_heads_of_organisation_names(body, name):
+    assert name in orgs(body)
+
+
+# ---- people next to organisations: titles, patrons, cases -----------------------------------
+
+def people(body: str) -> list[str]:
+    return [p["name"] for p in run(f"Notatka ze spotkania\n\n{body}\n")["people"]]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Głos zabrał Pan Tadeusz, a potem Pani Halina Mróz.", ["Halina Mróz"]),
+    ("Spotkanie odbyło się w szkole przy ul. Króla Bolesława Chrobrego, obok Placu Jana Pawła II.", []),
+    ("Przewodniczącą wybrano Barbarę Sowę, a zastępcą – Pana Pawła Wilka.", ["Barbara Sowa", "Paweł Wilk"]),
+])
+def test_titles_patrons_and_inflected_names(body, expected):
+    assert people(body) == expected
+
+
+def test_a_person_after_an_office_name_is_not_part_of_it():
+    body = "Radę powołał Dyrektor Gminnego Ośrodka Kultury w Lipnie Annę Kos na sekretarza."
+    assert "Gminny Ośrodek Kultury w Lipnie" in orgs(body)
+    assert people(body) == ["Anna Kos"]
+
+
+def test_a_patron_in_the_genitive_stays_in_the_name():
+    assert "Fundacja Jana Kowalskiego" in orgs("Wsparcia udzieliła Fundacja Jana Kowalskiego.")
+
+
+@pytest.mark.parametrize("body,name", [
+    ("Zajęcia prowadzi Lipnowski Uniwersytet Trzeciego Wieku.", "Lipnowski Uniwersytet Trzeciego Wieku"),
+    ("Wolontariusze Borkowskiego Uniwersytetu Trzeciego Wieku pomagali.", "Borkowski Uniwersytet Trzeciego Wieku"),
+    ("Spotkanie odbyło się w Borkowskim Ośrodku Kultury.", "Borkowski Ośrodek Kultury"),
+])
+def test_a_place_adjective_before_a_name_is_part_of_it(body, name):
+    assert name in orgs(body)
+
+
+def test_an_abbreviation_takes_a_two_word_place_on_its_line_only():
+    names = orgs("Obecni: OSP Krzywa Wieś, MGOPS Sępólno Krajeńskie oraz OSP Baranów Jan Nowak.\nOSP Lipno\n"
+                 "Stowarzyszenie Razem")
+    assert "Ochotnicza Straż Pożarna w Krzywej Wsi" in names
+    assert "Miejsko-Gminny Ośrodek Pomocy Społecznej w Sępólnie Krajeńskim" in names
+    assert "Ochotnicza Straż Pożarna w Baranowie" in names
+    assert "Stowarzyszenie Razem" in names
+
+
+# ---- the municipality: names morfeusz does not know, a mayor's name after the place ------------
+
+def municipality(text: str) -> str | None:
+    m = run(text)["municipality"]
+    return m and m["name"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Notatka\n\nBurmistrz Gminy Kozienice Tomasza Śmietanki przywitał gości. Spotkanie w Kozienicach.\n", "Kozienice"),
+    ("Relacja\n\nUrząd Miasta Zarzecka zaprosił mieszkańców. Spotkanie prowadził Prezydent Miasta Zarzecka.\n"
+     "Zarzeck, 4 maja 2020 r.\n", "Zarzeck"),
+])
+def test_the_municipality_is_named_in_the_nominative(text, name):
+    assert municipality(text) == name

@@ -86,6 +86,8 @@ def compiled_patterns():
     rel_re = _relative_re()
     out = []
     for spec in data.jsonl("dates.jsonl"):
+        if spec.get("whole_text"):
+            continue  # see month_no_year_rules()
         pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re).replace("{REL}", rel_re)
         gate_src = (spec.get("gate") or "").replace("{RELGATE}", rel_re)
         gate = re.compile(gate_src, re.I) if gate_src else None
@@ -96,6 +98,47 @@ def compiled_patterns():
         out.append((spec["kind"], re.compile(start + r"(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH}" in spec["pattern"],
                     not_after, "{REL}" in spec["pattern"] and "(?P<rel>{REL})?" not in spec["pattern"]))
     return out
+
+
+@lru_cache(maxsize=None)
+def month_no_year_rules():
+    """The month written without a year ("w sierpniu", "do końca marca"): one scan of the whole
+    text for lower-case month words (a prefix tree starting with a plain letter), each kept when
+    a preposition stands right before it and no year, day or range follows."""
+    months = trie_regex(data.months(), word_start=True) + r"(?!\w)"
+    rx = re.compile(months)
+    return [(spec["kind"], rx, re.compile(spec["before"]), re.compile(spec["after_not"], re.I),
+             re.compile(spec["after"]) if spec.get("after") else None, spec.get("text_from_month", False))
+            for spec in data.jsonl("dates.jsonl") if spec.get("whole_text")]
+
+
+def _months_without_year(text: str, skip, taken_starts, taken_ends, found) -> None:
+    rules = month_no_year_rules()
+    if not rules:
+        return
+    for m in rules[0][1].finditer(text):  # one scan: the rules share the month words
+        for kind, _rx, before, after_not, after, from_month in rules:
+            b = before.search(text, max(0, m.start() - 20), m.start())
+            if b is None or after_not.match(text, m.end()) or (after is not None and not after.match(text, m.end())):
+                continue
+            s, e = (m.start() if from_month else b.start()), m.end()
+            groups = {"m": m.group()}
+            first = month_from_rx().search(text, max(0, s - 25), s) if b.group().strip() in ("do", "Do") else None
+            if first:  # "od marca do maja": one range
+                s, kind, groups = first.start(), "month_range_relative", {"m1": first.group("m1"), "m2": m.group()}
+            j = bisect_left(taken_starts, e)
+            if (j and taken_ends[j - 1] > s) or skip(s):
+                continue
+            taken_starts.insert(j, s)
+            taken_ends.insert(j, e)
+            found.append({"kind": kind, "start": s, "end_char": e, "groups": groups})
+            break
+
+
+@lru_cache(maxsize=None)
+def month_from_rx() -> re.Pattern:
+    """The first month of a range without a year, right before "do": "(od) marca do …"."""
+    return re.compile(r"(?:(?<!\w)od\s+)?(?P<m1>" + trie_regex(data.months(), word_start=True) + r")\s+$")
 
 
 @lru_cache(maxsize=None)
@@ -173,6 +216,12 @@ def _value(kind: str, g: dict, year: int | None):
         y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 > m2 else y2)
         start, end = _iso(y1, m1, int(g["d1"])), _iso(y2, m2, int(g["d2"]))
         return (start, end, "day", False) if start and end and start < end else (None, None, "day", False)
+    if kind == "day_roman_range":
+        y2 = int(g["y"])
+        m1, m2 = ROMAN[g["rm1"]], ROMAN[g["rm"]]
+        y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 > m2 else y2)
+        start, end = _iso(y1, m1, int(g["d1"])), _iso(y2, m2, int(g["d2"]))
+        return (start, end, "day", False) if start and end and start < end else (None, None, "day", False)
     if kind == "day_range_numeric":
         y, m = int(g["y"]), int(g["mn"])
         if int(g["d1"]) >= int(g["d2"]):
@@ -210,7 +259,7 @@ def _value(kind: str, g: dict, year: int | None):
             return None, None, "month", True
         y = year + _offset(g.get("rel"))
         return _iso(y, _month(g["m1"])), _iso(y, _month(g["m2"])), "month", True
-    if kind == "month_relative":
+    if kind in ("month_relative", "month_no_year"):
         if year is None:
             return None, None, "month", True
         return _iso(year + _offset(g.get("rel")), _month(g["m"])), None, "month", True
@@ -224,7 +273,7 @@ def _value(kind: str, g: dict, year: int | None):
     return None, None, None, False
 
 
-FULL_DAYS = ("day", "day_numeric", "day_iso", "day_range", "day_pair", "day_roman", "day_month_range",
+FULL_DAYS = ("day", "day_numeric", "day_iso", "day_range", "day_pair", "day_roman", "day_month_range", "day_roman_range",
              "day_numeric_range", "day_range_numeric")
 # what stands before the document's own date: a dateline ("Kraśnik, dnia") or a publication label
 OWN_DATE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*(?:[ \t]+[\w.-]+){0,3},[ \t]*(?:dn(?:ia|\.)[ \t]*)?"
@@ -293,6 +342,7 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
             taken_starts.insert(j, s)
             taken_ends.insert(j, e)
             found.append({"kind": kind, "start": s, "end_char": e, "groups": m.groupdict()})
+    _months_without_year(text, skip, taken_starts, taken_ends, found)
     found.sort(key=lambda d: d["start"])
     year = _document_year(text, found)
     out = []

@@ -21,7 +21,9 @@ LETTER_WORDS = re.compile(r"[^\W\d_]+")
 WORDS = re.compile(r"[^\W_]+")
 STREET = re.compile(r"\s+przy\s+(ul\.|al\.|pl\.)")
 SPACES = re.compile(r"\s+")
-RANGE_BEFORE = re.compile(r"(?:\bdo|[-–])\s*$")  # "od 3 do 9 osób"
+# "od 3 do 9 osób", "3–9 osób"; a dash after a date is left to DATE_COUNT; not after a count's
+# label ("wg listy obecności – 9 osób")
+RANGE_BEFORE = re.compile(r"(?:\bdo|(?<!obecności)(?<!obecności )[-–])\s*$")
 IN_BEFORE = re.compile(r"(?<!\w)(?:w|we)\s+$")
 BOUNDARY = re.compile(r"[.!?](?=\s)|\n")
 DIGIT = re.compile(r"\d")
@@ -41,7 +43,8 @@ ORDINAL_WORD = re.compile(r"\b(?:pierwsz|drug|trzeci|czwart|piąt|kolejn|ostatni
 ORDINAL_MEETING = re.compile(r"\b(?:pierwsz|drug|trzeci|czwart|piąt|kolejn|ostatni)\w*\s+(?:spotka|warsztat|posiedze|zebra|konsultac|sesj|debat)", re.I)
 ACT_BEFORE = re.compile(r"\b(?:[Uu]chwał|[Zz]arządzeni|[Uu]staw|[Rr]ozporządzeni|[Pp]ismem|[Pp]ismo|[Oo]bwieszczeni)\w*\b[^.\n]{0,160}?\bz\s+dnia\s*$", re.I)
 PUBLISHED = re.compile(r"\b(?:opublikowan|publikacj|dodan|aktualizacj|wprowadzon|utworzon|zmodyfikowan|data)\w*\s*:?\s*(?:dnia\s+|w\s+dniu\s+)?$", re.I)
-NEXT = re.compile(r"\b(?:(?:kolejn|następn)\w+\s+(?:\w+\s+){0,2}(?:odbędzie|odbędą|jest\s+zaplanowan\w*|zaplanowan\w+\s+(?:jest|zostało|zostały)|planowan\w+\s+jest|zaplanowano|przewidziano|planuje\s+się)|termin\s+(?:kolejnego|następnego)|zapraszamy\s+na\s+(?:kolejne|następne))", re.I)
+NEXT = re.compile(r"^\s*(?:kolejn|następn)\w*\s+(?:spotka|posiedze|zebra|warsztat|sesj|debat)\w*(?:\s+[^\W\d]+){0,2}\s*[-–—:]|"
+                  r"\b(?:(?:kolejn|następn)\w+\s+(?:\w+\s+){0,2}(?:odbędzie|odbędą|jest\s+zaplanowan\w*|zaplanowan\w+\s+(?:jest|zostało|zostały)|planowan\w+\s+jest|zaplanowano|przewidziano|planuje\s+się)|termin\s+(?:kolejnego|następnego)|zapraszamy\s+na\s+(?:kolejne|następne))", re.I)
 # a meeting announced, not held: "Zapraszamy na spotkanie, które odbędzie się 15 czerwca"
 FUTURE = re.compile(r"\bodbęd(?:zie|ą)\s+się|\bzaprasza\w*\s+(?:\w+\s+){0,3}?(?:na|do\s+udziału)\b|"
                     r"\b(?:zaplanowan|planowan|przewidzian)\w*\s+(?:\w+\s+){0,2}?(?:na|w\s+dniu|dnia)\b|\bzostan(?:ie|ą)\s+zorganizowan", re.I)
@@ -53,12 +56,14 @@ PEOPLE = "(?:" + "|".join(PEOPLE_NOUNS) + ")(?!\\w)"
 ORDINAL_STEMS = r"(?:pierwsz|drugi|trzeci|czwart|piąt|szóst)"
 PARTICIPANTS_SRC = [
     (r"(?:uczestniczył[oay]?|udział\s+(?:\w+\s+){0,2}?wzięł[oay]?|wzięł[oay]?\s+(?:\w+\s+){0,2}?udział|brał[oay]?\s+udział|był[oay]?\s+obecn\w+|obecn\w+\s+był[oay]?|przybył[oay]?)\s+(?:[\w.]+\s+){0,3}?{N}\s+" + PEOPLE),
-    (r"(?<![\d–-]){N}\s+" + PEOPLE + r"\s+(?:\w+\s+){0,3}?(?:uczestniczył\w*|wzięł\w*|brał\w*|przybył\w*)"),
-    (r"(?:zgromadził[oay]?|zgromadzili|przyciągnęł[oay]?|przyszł[oay]?|przyszło|(?:pojawił|stawił|zjawił)[oay]?\s+się|zebrał[oay]?\s+się|obecnych\s+był[oay]?|zasiadł[oay]?)\s+(?:[\w.]+\s+){0,3}?{N}\s+" + PEOPLE),
+    (r"(?<![\d–-]){N}\s+" + PEOPLE + r"\s+(?:\w+\s+){0,3}?(?:uczestniczył\w*|wzięł\w*|brał\w*|przybył\w*|przyszł\w*|(?:pojawił|zjawił|stawił)\w*\s+się)"),
+    (r"(?:zgromadził[oay]?|zgromadzili|przyciągnęł[oay]?|przyszł[oay]?|przyszło|(?:pojawił|stawił|zjawił)[oay]?\s+się|zebrał[oay]?\s+się|(?:połączył[oay]?|połączyli|zalogował[oay]?|zalogowali|spotkał[oay]?|spotkali)\s+się|dołączył[oay]?|dołączyli|obecnych\s+był[oay]?|zasiadł[oay]?)\s+(?:[\w.]+\s+){0,3}?{N}\s+" + PEOPLE),
     # "W warsztatach wzięli udział mieszkańcy (23 osoby)"
-    (r"(?:udział|uczestniczył\w*|uczestniczyl\w*|obecn\w*)[^.()\n]{0,60}\(\s*(?:ok\.\s*|około\s+)?{N}\s+(?:osób|osoby|os\.)(?!\w)"),
+    (r"(?:udział|uczestniczył\w*|uczestniczyl\w*|obecn\w*)[^.()\n]{0,60}\(\s*(?:ok\.\s*|około\s+|łącznie\s+|w\s+sumie\s+|ogółem\s+)?{N}\s+(?:osób|osoby|os\.)(?!\w)"),
+    # "Na ostatnim spotkaniu (19 uczestników)"
+    (r"(?:na|w|podczas)\s+(?:[^\W\d]+\s+){0,2}?(?:spotkani|warsztat|posiedzeni|zebrani)\w*\s*\(\s*(?:ok\.\s*|około\s+)?{N}\s+" + PEOPLE),
     (r"(?:z\s+udziałem|w\s+obecności|obecn\w*\s*[:–-])\s*(?:ok\.\s*|około\s+|ponad\s+|blisko\s+)?{N}\s+" + PEOPLE),
-    (r"(?:(?:łączna\s+)?(?:liczba|ilość)\s+(?:uczestników|uczestniczek|osób(?:\s+obecnych|\s+uczestniczących)?|obecnych)|frekwencja|uczestnicy|lista\s+obecności)(?:\s+[^\W\d]+){0,2}?\s*(?:wyniosła|wynosiła|to|:|\||[-–—])?\s*(?:ok\.\s*|około\s+)?{N}\b(?!\s*%)(?!\s*[.,]\d)"),
+    (r"(?:(?:łączna\s+)?(?:liczba|ilość)\s+(?:uczestników|uczestniczek|osób(?:\s+obecnych|\s+uczestniczących)?|obecnych)|frekwencja|uczestnicy|list[aeyę]\s+obecności|kto(?=\s*:)|obecni(?=\s*:))(?:\s+[^\W\d]+){0,2}?\s*(?:wyniosła|wynosiła|to|:|\||[-–—])?\s*(?:ok\.\s*|około\s+)?{N}\b(?!\s*%)(?!\s*[.,]\d)"),
     # "Rada obradowała w składzie 7 osób", "w 9-osobowym składzie"
     (r"\bw\s+(?:pełnym\s+)?składzie\s+{N}(?:\s*-\s*|\s+)(?:osobowym|osób|członków|os\.)"),
     (r"\bw\s+{N}\s*-\s*osobowym\s+składzie"),
@@ -68,9 +73,21 @@ PARTICIPANTS_SRC = [
     (r"\b(?:w|na|podczas)\s+" + ORDINAL_STEMS + r"\w*\s+(?:[^\W\d]+\s+){0,3}?(?:[-–—:,]\s*)?(?:ok\.\s*|około\s+)?(?<![\d–-]){N}\s+" + PEOPLE),
 ]
 # a count written right after a meeting's date: "6 kwietnia w Brańsku (22 osoby)", "6 kwietnia – 22 osoby"
-DATE_COUNT = re.compile(r"[^()\n.;:]{0,40}?(?:\(\s*|[-–—:]\s*)(?:ok\.\s*|około\s+)?(?P<n>\d{1,4})\s+" + PEOPLE, re.I)
+DATE_COUNT = re.compile(r"\)?[^()\n.;:]{0,80}?(?:\(\s*|[-–—:]\s*)(?:ok\.\s*|około\s+)?(?P<n>\d{1,4})\s+" + PEOPLE, re.I)
+# a list line that ends with its meeting's count: "- wt. 7 kwietnia – Szkoła nr 5 – 64 osoby",
+# "Spotkanie II – „Kultura”: 30 września 2020 r., … – 21 osób z 15 organizacji."
+LINE_COUNT = re.compile(r"[-–—(,]\s*(?:ok\.\s*|około\s+)?(?P<n>\d{1,4})\s+" + PEOPLE +
+                        r"(?:\s*\(?z\s+(?P<o>\d{1,4})\s+organizacj\w*\)?)?\s*\)?\s*[.,;]?[ \t]*$", re.I | re.M)
+# a later meeting of a series told in the same account, with no "held" verb
+GOING_ON_WORDS = ("rozmaw", "dyskutow", "debatow", "spotkaliśmy", "zebraliśmy", "gościl", "odwiedzil")
+GOING_ON = re.compile(r"\b(?:rozmawia\w*|dyskutowa\w*|debatowa\w*|spotkaliśmy|zebraliśmy|gościl\w*|odwiedzil\w*)", re.I)
 TOTAL = re.compile(r"\b(?:łącznie|w\s+sumie|ogółem|spotkaniach|zebraniach|posiedzeniach)\b", re.I)
 OUT_OF = re.compile(r"(?<!\d)(?P<n>\d{1,4})\s+z\s+$")
+# "9 członków rady, wójt oraz kierownik GOPS", "24 przedstawicieli organizacji oraz pracownicy urzędu":
+# others came too, uncounted (the count is of a part only)
+OTHERS_TOO = re.compile(r"(?:\s+[\w.]+){0,3}?\s*(?:,\s*|\s+(?:oraz|i|a\s+także)\s+)(?!w\s+tym|zaproszeni)(?:[^\W\d]+\s+){0,2}?"
+                        r"(?:goście|pracownicy|wójt|burmistrz|prezydent|starosta|kierownik|kierowniczka|dyrektor|"
+                        r"dyrektorka|sołtysi|sołtys|radni)(?!\w)", re.I)  # in the nominative: not the counted ones
 # "18 przedstawicieli organizacji i 4 pracowników urzędu": more people counted with the first
 MORE_PEOPLE = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s*,?\s+(?:i|oraz|a\s+także|a\s+ponadto|plus)\s+(?:ok\.\s*|około\s+)?"
                          r"(?P<n>\d{1,4})\s+" + PEOPLE, re.I)
@@ -203,9 +220,14 @@ def _meeting_subject(sentence: str, loose: bool = False):
             if lem not in kinds:
                 continue
             if loose or "nom" in r[3] or ("gen" in r[3] and "pl" in r[2] and k and
-                                          (words[k - 1].isdigit() or words[k - 2:k - 1] and words[k - 2].isdigit())):
+                                          any(_is_number(w) for w in words[max(0, k - 2):k])):
                 return _modified(kinds[lem], words, k)
     return None
+
+
+def _is_number(word: str) -> bool:
+    """"5" or "pięć" (a count of meetings: "przeprowadzono pięć otwartych spotkań")."""
+    return word.isdigit() or word.lower() in number_words()
 
 
 GATHERING = re.compile(r"spotka|warsztat|zebra|debat|posiedz|sesj|forum|panel|szkoleni|dyżur|konferencj|seminar|wysłuchani|spacer", re.I)
@@ -359,6 +381,8 @@ def _counts(sent: str, pats) -> list[tuple]:
             more = MORE_PEOPLE.match(sent, pm.end())
             if more:
                 n += int(more.group("n"))
+            elif OTHERS_TOO.match(sent, pm.end()):
+                n = None  # "9 członków rady, Wójt Gminy oraz kierownik GOPS": a part of those present
             found[pos] = (n, pm.end())
     out, prev = [], 0
     for pos in sorted(found):
@@ -374,6 +398,15 @@ def _counts(sent: str, pats) -> list[tuple]:
         out.append((pos, n, orgs_n, ordinal[0] if ordinal else None))
         prev = end
     return out
+
+
+TOTAL_WORDS = ("łącznie", "w sumie", "ogółem", "razem")
+MEETINGS_PLURAL = ("spotkaniach", "zebraniach", "posiedzeniach", "warsztatach", "konsultacjach", "debatach", "sesjach")
+
+
+def _all_meetings_total(low: str) -> bool:
+    """A count over several meetings: a total word and a meeting noun in the plural locative."""
+    return any(w in low for w in TOTAL_WORDS) and any(w in low for w in MEETINGS_PLURAL)
 
 
 def _meeting(date, kind):
@@ -402,8 +435,16 @@ def find_meetings(doc: Doc, legal_spans=()):
     noun_dated = []  # (days, kind, span) of sentences naming a meeting and a date, without "held"
     next_meeting, next_span = None, None
     held_day = None  # the day of the first "held" sentence that names no meeting noun
+    future = _future_blocks(text)
     for s, e, sent in _sentences(text):
         if chrome and bisect_right(line_starts, s) - 1 in chrome:
+            continue
+        if future and any(a <= s < b for a, b in future):
+            if next_meeting is None and _meeting_subject(sent, loose=True):
+                days = _meeting_days(text, dates, s, e, legal_spans)
+                if days:  # "→ 6 listopada 2024 r. – spotkanie podsumowujące"
+                    next_meeting = {"date": days[0]["value"], "time": _time(sent), "place": _place(sent, orgs, s)}
+                    next_span = [s, e]
             continue
         low = sent.lower()
         has_digit = DIGIT.search(sent) is not None
@@ -446,9 +487,26 @@ def find_meetings(doc: Doc, legal_spans=()):
                 if k >= before or m["date"] in day_values:  # new, or an undated one given its day here
                     m["_period"] = period or m["date"] in long_ranges
                     m["_long"] = m["date"] in long_ranges
+        elif days and not held and meetings and any(w in low for w in GOING_ON_WORDS) and GOING_ON.search(sent) \
+                and not _cited_sentence(sent):
+            # "Dzień później, 19 kwietnia, rozmawialiśmy w szkole (41 osób), a 24 kwietnia w klubie"
+            before = len(meetings)
+            _add_held(meetings, spans, meetings[-1]["kind"], days, sent, [s, e])
+            for m in meetings:
+                m["_series"] = True
+            for d in days:
+                dc = DATE_COUNT.match(text, d["end_char"], e)
+                m = next((m for m in meetings[before:] if m["date"] == d["value"]), None)
+                if dc and m is not None:
+                    m["participants"] = int(dc.group("n"))
         elif days and not held:
             nk = _meeting_subject(sent, loose=True)
-            if nk and not _process_only(nk, sent):
+            if nk and PARTICIPANT_GATE.search(low) and DIGIT_GATE.search(low) and not NEXT.search(sent):
+                # one meeting of a series told with its count: "spotkanie 19 sierpnia, na którym zjawiło się 52 osoby"
+                _add_held(meetings, spans, nk, days, sent, [s, e])
+                for m in meetings:
+                    m["_series"] = True
+            elif nk and not _process_only(nk, sent):
                 noun_dated.append((days, nk, [s, e]))
         elif days and held and held_day is None:
             held_day = days[0]["value"]  # "28 września w MDK spotkali się przedstawiciele …"
@@ -462,6 +520,8 @@ def find_meetings(doc: Doc, legal_spans=()):
             pats = participant_patterns(True)
         counts = _counts(sent, pats) if counted else []
         for k, (pos, n, orgs_n, ordinal) in enumerate(counts):
+            if not meetings and _all_meetings_total(low):
+                break  # "Łącznie w spotkaniach wzięło udział 139 osób": no one meeting's count
             if not meetings:
                 meetings.append(_meeting(None, _kind(sent)))
                 spans.append([s, e])
@@ -471,6 +531,9 @@ def find_meetings(doc: Doc, legal_spans=()):
             if len(pool) > 1 and TOTAL.search(sent):
                 continue  # "W spotkaniach wzięło udział łącznie 120 osób": all of them, not one
             target = pool[min(ordinal, len(pool) - 1)]
+            if len(days) > 1:  # "12 marca pojawiło się 20 osób, a 19 marca – 25": the day told before the count
+                prior = [d["value"] for d in days if d["start"] - s < pos]
+                target = next((m for m in meetings if prior and m["date"] == prior[-1]), target)
             if target["participants"] is None:
                 target["participants"] = n
                 target["organisations_count"] = orgs_n
@@ -487,6 +550,7 @@ def find_meetings(doc: Doc, legal_spans=()):
             _add_held(meetings, spans, nk, days, "", span)
     if "|" in text:
         _table_meetings(text, dates, chrome, line_starts, meetings, spans)
+    _listed_meetings(text, dates, chrome, line_starts, meetings, spans, legal_spans)
     for m in meetings:  # "na spotkaniu 12 marca pojawiło się 20 osób, a 19 marca – 25 osób"
         if m["date"] and m["participants"] is None:
             for d in dates:
@@ -506,7 +570,7 @@ def find_meetings(doc: Doc, legal_spans=()):
     return meetings, spans, next_meeting, next_span
 
 
-LABELLED_DAY = re.compile(r"^[ \t]*(?:miejsce[ \t]+i[ \t]+)?(?:data|termin|dzień)\b(?![ \t]+(?:publikacji|wytworzenia|dodania|"
+LABELLED_DAY = re.compile(r"^[ \t]*(?:miejsce[ \t]+i[ \t]+)?(?:data|termin|dzień|kiedy)\b(?![ \t]+(?:publikacji|wytworzenia|dodania|"
                           r"modyfikacji|wprowadzenia|aktualizacji|sporządzenia|udostępnienia|wydruku|składania|nadsyłania|zgłaszania|przyjmowania))[^\n:|]{0,40}[:|][^\n]{0,60}$",
                           re.I | re.M)
 RELATIVE_DAY = re.compile(r"(?<!\w)(?P<w>przedwczoraj|wczoraj|wczorajsz\w*|dzisiaj|dziś|dzisiejsz\w*)(?!\w)", re.I)
@@ -552,6 +616,57 @@ def _table_meetings(text: str, dates, chrome, line_starts, meetings, spans) -> N
             pos = end + 1
 
 
+FUTURE_HINTS = ("o dalej", "O DALEJ", "e kroki", "E KROKI", "e etapy", "E ETAPY", "alszych prac", "ALSZYCH PRAC",
+                "a przyszłość", "A PRZYSZŁOŚĆ")  # every heading of future_headings.txt holds one
+
+
+@lru_cache(maxsize=None)
+def future_heading_rx() -> re.Pattern:
+    words = "|".join(sorted(data.word_list("future_headings.txt"), key=len, reverse=True))
+    return re.compile(r"^[ \t]*(?:" + words + r")[ \t]*[?:.]?[ \t]*$", re.I | re.M)
+
+
+def _future_blocks(text: str) -> list:
+    """Spans of the blocks under a "Co dalej?" / "Dalsze kroki:" heading (to the next blank line)."""
+    if not any(h in text for h in FUTURE_HINTS):
+        return []
+    out = []
+    for m in future_heading_rx().finditer(text):
+        end = text.find("\n\n", m.end())
+        out.append((m.end(), end if end >= 0 else len(text)))
+    return out
+
+
+def _listed_meetings(text: str, dates, chrome, line_starts, meetings, spans, legal_spans) -> None:
+    """Meetings listed one per line, each line with its day and ending with its count ("– 64
+    osoby"): two such lines at least, so that one dated sentence ending in a count is not a list."""
+    items = []
+    for m in LINE_COUNT.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if chrome and bisect_right(line_starts, ls) - 1 in chrome:
+            continue
+        days = _meeting_days(text, dates, ls, m.start(), legal_spans)
+        if days and not TOTAL.search(text, ls, m.start()):
+            items.append((days[0]["value"], int(m.group("n")), m.group("o"), [ls, m.end()]))
+    if len(items) < 2:
+        return
+    kinds = [m["kind"] for m in meetings if m["kind"]]
+    kind = kinds[0] if kinds else _kind(text[max(0, items[0][3][0] - 600):items[0][3][0]])
+    for day, n, orgs_n, span in items:
+        m = next((m for m in meetings if m["date"] == day), None) or \
+            next((m for m in meetings if m["date"] is None), None)
+        if m is None:
+            m = _meeting(day, kind)
+            meetings.append(m)
+            spans.append(span)
+        m["date"] = day
+        m["kind"] = m["kind"] or kind
+        if m["participants"] is None or m.get("_listed") is None:
+            m["participants"] = n
+            m["organisations_count"] = int(orgs_n) if orgs_n else m["organisations_count"]
+            m["_listed"] = True
+
+
 def _labelled_day(text: str, dates, chrome, line_starts) -> str | None:
     """The day after a "Data:" / "Termin spotkania:" label at a line's start (a protocol's header)."""
     for d in dates:
@@ -592,7 +707,10 @@ def document_date(doc: Doc, meetings, next_span, legal_spans) -> str | None:
     dated = [m for m in meetings if m["date"]]
     held = [m for m in dated if not m.get("_period")]  # a meeting on a day, not a period
     if dated:
-        return (held or dated)[0]["date"]
+        pool = held or dated
+        if any(m.get("_series") for m in pool):  # a series told out of order: its earliest day
+            return min(m["date"] for m in pool)
+        return pool[0]["date"]
     text = doc._.text
     candidates = []
     for d in doc._.dates or []:
@@ -638,6 +756,8 @@ class MeetingsComponent:
                 m["kind"] = _kind(title)  # "Protokół z posiedzenia …" over a table of figures
             m.pop("_period", None)
             m.pop("_long", None)
+            m.pop("_listed", None)
+            m.pop("_series", None)
         doc._.meetings = list(zip(meetings, spans))
         doc._.next_meeting = nxt
         doc._.document_date = ddate

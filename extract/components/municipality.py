@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
+from itertools import product
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -65,7 +66,12 @@ def _without_person(raw: str) -> str:
     """The place name without a person's name run into it ("Jedwabne Adam Nowicki" → "Jedwabne")."""
     words = raw.split(" ")
     for k in range(1, len(words)):
-        if any("imię" in a[5] and "nom" in a[3] for a in morph.analyse(words[k])):
+        first = [a for a in morph.analyse(words[k]) if "imię" in a[5]]
+        if any("nom" in a[3] for a in first):
+            return " ".join(words[:k])
+        # "Gminy Kozienice Tomasza Śmietanki": a first name and a surname in one case
+        cases = set().union(*[a[3] for a in first] or [set()])
+        if cases and k + 1 < len(words) and any("nazwisko" in a[5] and a[3] & cases for a in morph.analyse(words[k + 1])):
             return " ".join(words[:k])
     return raw
 
@@ -127,6 +133,31 @@ def _name_forms(raw: str, case: str) -> tuple:
     return tuple(dict.fromkeys(out))
 
 
+# inflected endings of place names and adjectives → their nominative endings ("Sanoka" → "Sanok",
+# "Gorzowa Wielkopolskiego" → "Gorzów Wielkopolski", "Nowej Dębie" → "Nowa Dęba")
+PLACE_ENDINGS = (("owa", "ów"), ("owie", "ów"), ("iego", "i"), ("iej", "a"), ("im", "i"), ("ej", "a"), ("ach", "i"),
+                 ("ach", "y"), ("ie", "a"), ("ie", ""), ("y", "a"), ("i", "a"), ("a", ""), ("u", ""), ("em", ""))
+
+
+def _word_guesses(word: str) -> list:
+    return [word] + [word[:-len(a)] + b for a, b in PLACE_ENDINGS if word.endswith(a) and len(word) - len(a) >= 3]
+
+
+def _attested_nominative(raw: str, text: str) -> str | None:
+    """A nominative guess of an unknown inflected place name that the text itself writes."""
+    words = raw.split()
+    if len(words) > 2:
+        return None
+    guesses = [" ".join(g) for g in product(*map(_word_guesses, words))][1:]
+    for g in guesses:
+        k = text.find(g)
+        while k >= 0:
+            if (k == 0 or not text[k - 1].isalpha()) and not text[k + len(g):k + len(g) + 1].isalpha():
+                return g
+            k = text.find(g, k + 1)
+    return None
+
+
 def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict | None:
     scores = defaultdict(float)      # (kind, name) → weight
     voiv_cues = defaultdict(float)
@@ -186,6 +217,8 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
                 forms = forms[:1]
             else:
                 nom = morph.place_nominative(raw)
+                if nom == raw:  # a name morfeusz does not know: a nominative of it the text writes
+                    nom = _attested_nominative(raw, text) or raw
                 if kind == "place" and nom == raw and not morph.has_qualifier(raw.split()[-1], "nazwa_geograficzna"):
                     continue
                 forms = [nom]

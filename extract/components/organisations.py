@@ -111,8 +111,12 @@ def _nominative_only(word: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _starts_person(word: str, nxt: str) -> bool:
     """"Marek Lis" after a name is a person, not part of it (unless after `im.`)."""
-    return _cap(nxt) and any("imię" in a[5] and "nom" in a[3] for a in morph.analyse(word)) \
-        and any("nazwisko" in a[5] for a in morph.analyse(nxt))
+    if not _cap(nxt):
+        return False
+    # a first name in any case but the genitive ("… w Dąbrowie Elżbietę Wiśniewską"; a genitive
+    # is a patron: "Fundacja Jana Kowalskiego")
+    cases = set().union(*[a[3] for a in morph.analyse(word) if "imię" in a[5] and "gen" not in a[3]] or [set()])
+    return bool(cases) and any("nazwisko" in a[5] and a[3] & cases for a in morph.analyse(nxt))
 
 
 @lru_cache(maxsize=100_000)
@@ -306,10 +310,11 @@ class Scanner:
     def qualifier(self, j: int):
         """A `w X` / `we X` place qualifier starting at word j: (end index, text) or (j, None)."""
         if j + 1 < len(self.words) and self.strs[j] in ("w", "we") and self.gap(j - 1) == " " \
-                and self.gap(j) == " " and _cap(self.strs[j + 1]) and not _head_of(self.strs[j + 1]):
+                and self.gap(j) == " " and _cap(self.strs[j + 1]) and not _head_of(self.strs[j + 1]) \
+                and not (self.gap(j + 1) == " " and self.head_after(j + 2)):
             end = j + 2
             while end < len(self.words) and self.gap(end - 1) == " " and _cap(self.strs[end]) \
-                    and not _head_of(self.strs[end]) and end - j <= 3:
+                    and not _head_of(self.strs[end]) and end - j <= 3 and not (self.gap(end) == " " and self.head_after(end + 1)):
                 end += 1
             return end, re.sub(r"\s+", " ", self.text[self.words[j][0]:self.words[end - 1][1]])
         return j, None
@@ -323,7 +328,8 @@ class Scanner:
         k = i
         while k - 1 >= start_limit and k - i < 3:
             w = self.strs[k - 1]
-            if not _cap(w) or self.gap(k - 1).strip() or not morph.agrees(w, number, gender, frozenset(hr[3])):
+            if not _cap(w) or self.gap(k - 1).strip() or "\n" in self.gap(k - 1) or not (
+                    morph.agrees(w, number, gender, frozenset(hr[3])) or _unknown_place_adjective(w, hr[3])):
                 break
             if _head_of(w):
                 break
@@ -369,7 +375,8 @@ class Scanner:
             if "\n" in gap:
                 if self.word_chrome[j]:
                     break
-                wrapped = _cap(w) and (_gen_adjective(w) or self.wrapped_line(j - 1)) and not _head_of(w)
+                wrapped = _cap(w) and (_gen_adjective(w) or self.wrapped_line(j - 1)) \
+                    and (not _head_of(w) or "fixedcase" in _head_of(w)[2])
                 stacked = allcaps and w.isupper() and gap.count("\n") == 1
                 if not (wrapped or stacked):
                     break
@@ -379,12 +386,15 @@ class Scanner:
                     nxt = self.strs[j + 1]
                     if low == "i" and self.head_after(j + 1) and not (_is_place_head(nxt) and _is_place_head(self.strs[j - 1])):
                         break  # "Fundacja X i (Powiatowe) Stowarzyszenie Y": two names ("Miasta i Gminy" is one)
+                    if low in ("i", "oraz") and nxt in CLAUSE_PREPOSITIONS:
+                        break  # "… Caritas i z Centrum Kształcenia …": the sentence goes on
                     j += 1
                     continue
                 break
             if not _cap(w) or _verb_only(w):
                 break  # "GMINNY OŚRODEK KULTURY ZAPRASZA", "… Kowale\nWytworzył:": the sentence goes on
-            if _head_of(w) and _nominative_only(w) and not allcaps and not _modified_by(self.strs[j - 1], w):
+            if _head_of(w) and _nominative_only(w) and not allcaps and not _modified_by(self.strs[j - 1], w) \
+                    and "fixedcase" not in _head_of(w)[2]:  # an indeclinable head ("Zespół Caritas") goes on
                 break  # a new name starts: "… Departament Spraw Społecznych Urząd Miejski …"
             if self.strs[j - 1].lower() != "im" and _starts_person(w, self.strs[j + 1] if j + 1 < len(self.strs) else "") \
                     and not self.gap(j).strip():
@@ -420,6 +430,34 @@ def _nominative(words: tuple, head: int) -> tuple:
 
 ADJ_CASE = re.compile(r"(?<=[scz]k)(?:iego|im|iemu|iej|ą|ich)$|(?<=dzk)(?:iego|im|iemu|iej|ą)$")
 UNIT_ENDING = {"Powiat": "i", "Gmina": "a", "Województwo": "ie", "Miasto": "ie"}
+
+
+# a place adjective morfeusz does not know ("Dębnowskiego", "Supraskim"): its case endings
+UNKNOWN_ADJ = re.compile(r"(?:sk|ck|dzk)(?P<e>i|a|ie|iego|iej|im|ą|iemu)$")
+UNKNOWN_ADJ_CASES = {"i": {"nom"}, "a": {"nom"}, "ie": {"nom", "acc"}, "iego": {"gen", "acc"}, "iej": {"gen", "dat", "loc"},
+                     "im": {"inst", "loc"}, "ą": {"acc", "inst"}, "iemu": {"dat"}}
+NOMINATIVE_ADJ_ENDING = {"f": "a", "n": "ie"}  # else (masculine) "i"
+
+
+def _unknown_place_adjective(word: str, cases) -> bool:
+    """A capitalised -ski/-cki word morfeusz does not know whose ending fits one of the head's cases."""
+    m = UNKNOWN_ADJ.search(word)
+    return bool(m) and not morph.is_known(word) and bool(UNKNOWN_ADJ_CASES[m.group("e")] & set(cases))
+
+
+@lru_cache(maxsize=10_000)
+def _adjectives_nominative(words: tuple) -> list:
+    """The adjectives before a head (the last word) in the nominative: by morfeusz, or for an
+    unknown place adjective by its ending ("Dębnowskiego" → "Dębnowski")."""
+    nom = list(_nominative(words, len(words) - 1))[:-1]
+    hr = morph.head_reading(words[-1])
+    gender = sorted(hr[4])[0] if hr else "m1"
+    ending = next((v for k, v in NOMINATIVE_ADJ_ENDING.items() if gender.startswith(k)), "i")
+    out = []
+    for w, n in zip(words, nom):
+        m = UNKNOWN_ADJ.search(n) if n == w and not morph.is_known(w) else None
+        out.append(_title_case([n[:m.start("e")] + ending])[0] if m else _title_case([n])[0])
+    return out
 
 
 def _adjective_nominative(place: str, head: str) -> str:
@@ -488,8 +526,13 @@ class OrganisationsComponent:
                         e_char = words[end_w - 1][1] if end_w > end_q or not quoted else q_end
                         if qual:
                             name = f"{name} {qual}"
-                        mentions.append((words[i][0], e_char, name, kind))
-                        take(i, end_w)
+                        start = sc.pre_adjectives(i, w, 0)  # "Dębnowskiego Uniwersytetu Trzeciego Wieku"
+                        while start < i and (taken[start] or word_chrome[start]):
+                            start += 1
+                        if start < i:
+                            name = " ".join(_adjectives_nominative(tuple(strs[start:i + 1]))) + " " + name
+                        mentions.append((words[start][0], e_char, name, kind))
+                        take(start, end_w)
                     break
 
         # 2. names grown from head nouns (capitalised words only)
@@ -545,6 +588,10 @@ class OrganisationsComponent:
                 name = f"{head_nom} {_adjective_nominative(place, head_nom)}"
             else:
                 name = canonical(text, words[start:end], i - start)
+                if start < i and not all(morph.is_known(w) for w in strs[start:i]):
+                    parts = name.split(" ")  # "Dębnowskim Ośrodku" → "Dębnowski Ośrodek"
+                    parts[:i - start] = _adjectives_nominative(tuple(strs[start:i + 1]))
+                    name = " ".join(parts)
             e_char = words[end - 1][1] + (1 if name[-1:] in CLOSE_Q else 0)
             if "place" not in flags and num_end:
                 name += re.sub(r"\s+", " ", text[e_char:num_end])
@@ -553,6 +600,8 @@ class OrganisationsComponent:
             if "event" in flags and sc.event_context(words[start][0], e_char):
                 i = end
                 continue
+            if kind != "ngo" and any(h and h[1] == "ngo" and "fixedcase" in h[2] for h in head_of[i + 1:end]):
+                kind = "ngo"  # "Parafialny Zespół Caritas": the charity's name says what it is
             mentions.append((words[start][0], e_char, name, kind))
             take(start, end)
             i = end
@@ -563,6 +612,8 @@ class OrganisationsComponent:
         for s, e, name, kind in mentions:
             ini = "".join(w[0] for w in name.split() if w[:1].isupper())
             full_by_initials.setdefault(ini, (name, kind))
+            if PLACE_ADJECTIVE_FIRST.match(name):  # "Piaseczyński Uniwersytet Trzeciego Wieku" is also the "UTW"
+                full_by_initials.setdefault(ini[1:], (name, kind))
         for m in ABBR.finditer(text):
             s = m.start()
             ab = m.group("abbr")
@@ -571,33 +622,82 @@ class OrganisationsComponent:
             if is_chrome(s) or any(ms <= s < me for ms, me, _, _ in mentions):
                 continue
             e = m.end()
+            quoted = ABBR_QUOTED.match(text, e, e + 50)
+            if quoted:  # "KGW „Baranowianki”", "UKS „Orlik” w Stromcu"
+                e = quoted.end()
             rest = text[e:e + 60]
             qual = None
-            q = re.match(r"\s+(?P<p>w|we)\s+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?)", rest)
+            q = ABBR_IN_PLACE.match(rest)
             if q:
                 qual = f"{q.group('p')} {q.group('place')}"
                 e += q.end()
             else:
-                q = re.match(r"(?:\s*[–—-]\s*|\s+)(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)", rest)
+                q = ABBR_PLACE.match(rest)
                 if q and _is_geo(q.group("place")):
-                    place = morph.place_nominative(q.group("place"))
+                    second = q.group("second")
+                    third = NEXT_WORD.match(rest, q.end())
+                    if second and not _head_of(second) and not _starts_person(second, third.group(1) if third else "") \
+                            and (_is_geo(second) or not any("imię" in a[5] for a in morph.analyse(second))):
+                        place = morph.place_nominative(f"{q.group('place')} {second}")  # "OSP Krzywa Wieś"
+                    else:
+                        place = morph.place_nominative(q.group("place"))
+                        q = ABBR_PLACE_ONE.match(rest)
                     loc = morph.place_locative(place)
                     qual = f"{morph.in_preposition(loc)} {loc}"
                     e += q.end()
-            if ab in full_by_initials and not qual:
+            if ab in full_by_initials and not qual and not quoted:
                 name, kind = full_by_initials[ab]
             elif ab in abbrs:
                 name, kind = abbrs[ab]
+                if quoted:
+                    name = f"{name} {quoted.group('q')}"
                 if qual:
                     name = f"{name} {qual}"
             else:
                 continue
             mentions.append((s, e, name, kind))
 
-        doc._.organisations = merge(mentions, text)
+        doc._.organisations = merge(join_branches(mentions, text), text)
         return doc
 
 
+BRANCH_PLACE = r"(?: we? [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+)?| [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+)?)?"
+
+
+@lru_cache(maxsize=None)
+def branch_rx() -> re.Pattern:
+    """A branch's own name ("Zarząd Rejonowy w Elblągu", "Koło nr 23 w Białobrzegach")."""
+    return re.compile("|".join(f"(?:{p.replace('{PLACE}', BRANCH_PLACE)})" for p in data.word_list("branch_heads.txt")))
+
+
+def join_branches(mentions: list, text: str) -> list:
+    """A branch named right after its parent ("Polskiego Związku Wędkarskiego Koło nr 23 w X") is one
+    organisation: the parent in the nominative and the branch as written; a branch with no parent
+    before it is no organisation of its own."""
+    if not any(name.startswith(("Zarząd ", "Oddział ", "Koło")) for _s, _e, name, _k in mentions):
+        return mentions  # cheap test: no branch head among the names
+    rx = branch_rx()
+    mentions = sorted(mentions)
+    out = []
+    for s, e, name, kind in mentions:
+        if name.startswith(("Zarząd ", "Oddział ", "Koło")) and rx.fullmatch(name):
+            if out and out[-1][1] <= s and text[out[-1][1]:s] == " " and not rx.fullmatch(out[-1][2]):
+                ps, _pe, pname, pkind = out.pop()
+                out.append((ps, e, f"{pname} {_squash(text[s:e])}", pkind))
+            continue
+        out.append((s, e, name, kind))
+    return out
+
+
+# after an abbreviation: its quoted name, and a "w X" qualifier on the same line
+ABBR_QUOTED = re.compile(r"[ \t]*(?P<q>[„\"][^”\"\n]{1,40}[”\"])")
+ABBR_IN_PLACE = re.compile(r"[ \t]+(?P<p>w|we)[ \t]+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?)")
+PLACE_ADJECTIVE_FIRST = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w*(?:sk|ck|dzk)(?:i|a|ie) [A-ZĄĆĘŁŃÓŚŹŻ]")
+CLAUSE_PREPOSITIONS = frozenset(("z", "ze", "w", "we", "do", "dla", "na", "od", "przez", "po"))
+# a place in the nominative after an abbreviation ("MGOPS Sępólno Krajeńskie", "OSP – Baranów"), on its line
+ABBR_PLACE = re.compile(r"(?:[ \t]*[–—-][ \t]*|[ \t]+)(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)(?:[ \t]+(?P<second>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+))?")
+NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+ABBR_PLACE_ONE = re.compile(r"(?:[ \t]*[–—-][ \t]*|[ \t]+)(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)")
 QUALIFIED = re.compile(r" we? ")  # "… w Sokółce"
 GENERIC_MUNICIPAL = re.compile(r"^(urząd|rada|starostwo)( (miejski|miejska|gminy|miasta|gminna|powiatowe|powiatu|miasta i gminy))?$", re.I)
 

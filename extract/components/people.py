@@ -18,7 +18,11 @@ if not Doc.has_extension("people"):
 # (the character before the name is checked after its capital: the regex engine then jumps from
 # capital to capital, where a look-behind first would be tried at every position)
 NAME = re.compile(r"(?P<first>[A-ZĄĆĘŁŃÓŚŹŻ](?<![\w.].)[a-ząćęłńóśźż]+)\s+(?P<last>[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?:\s?[-–]\s?[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+)?)(?![\w])")
-BLOCKED_BEFORE = re.compile(r"(?:\b(?:ul|al|pl|im|os|św|ks|bł)\.?|\bimienia|\bulic[yaęi]|\bpatron\w*)\s*$", re.I)
+# a street, square or patron named after a person ("ul. Króla Stefana Batorego", "Plac Jana Pawła II")
+BLOCKED_BEFORE = re.compile(r"(?:\b(?:ul|al|pl|im|os|św|ks|bł|gen|kard|abp)\.?|\bimienia|\bulic[yaęi]|\bpatron\w*|"
+                            r"\bplac\w*|\balej\w*|\baleja|\bkról\w*|\bkardynał\w*|\bgenerał\w*|\bmarszałk\w*|"
+                            r"\bpapież\w*|\bświęt\w*)\s*$", re.I)
+ROMAN_AFTER = re.compile(r"[ \t]+[IVX]{1,4}(?![\w.])")
 
 
 @lru_cache(maxsize=None)
@@ -27,10 +31,22 @@ def roles() -> frozenset:
 
 
 @lru_cache(maxsize=100_000)
-def _first_name(word: str):
+def _first_name(word: str, last: str = ""):
+    """The first-name reading of `word`: one in a case a surname reading of `last` shares
+    ("Pawła Lisa": genitive Paweł, not the nominative Pawła), the nominative first."""
     rs = [a for a in morph.analyse(word) if "imię" in a[5] and a[1] == "subst"]
     rs.sort(key=lambda a: "nom" not in a[3])
+    if len(rs) > 1 and last:
+        cases = set().union(*[a[3] for a in morph.analyse(last) if "nazwisko" in a[5]] or [set()])
+        fitting = [a for a in rs if a[3] & cases]
+        if fitting:
+            return fitting[0]
     return rs[0] if rs else None
+
+
+@lru_cache(maxsize=None)
+def honorifics() -> frozenset:
+    return data.word_list("honorifics.txt")
 
 
 def _surname_nominative(word: str, gender: str, cases: frozenset) -> str:
@@ -102,10 +118,12 @@ def find_people(text: str, skip=lambda s: False, exclude=()) -> list[dict]:
     people, index = [], {}
     for m in _candidates(text):
         s, e = m.span()
-        fr = _first_name(m.group("first"))
+        if m.group("first").lower() in honorifics():
+            continue  # "Pan Józef": the title, not a first name
+        fr = _first_name(m.group("first"), m.group("last"))
         if fr is None or skip(s) or any(a <= s < b for a, b in exclude):
             continue
-        if BLOCKED_BEFORE.search(text[max(0, s - 12):s]):
+        if BLOCKED_BEFORE.search(text[max(0, s - 25):s]) or ROMAN_AFTER.match(text, e):
             continue
         last = m.group("last")
         parts = re.split(r"\s?[-–]\s?", last)

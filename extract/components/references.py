@@ -36,7 +36,8 @@ def funding_patterns():
     for spec in data.jsonl("funding.jsonl"):
         for v in spec["variants"]:
             words = v.split()
-            exact = len(words) == 1 and v.isupper()  # acronyms match only as written
+            # acronyms, also mixed-case ones ("FEnIKS", not the name "Feniks"), match only as written
+            exact = len(words) == 1 and sum(c.isupper() for c in v) >= 2
             caps = tuple(w[:1].isupper() for w in words)
             out.append(([frozenset([w]) if exact else morph.lemmas(w) for w in words], spec["name"], exact, caps))
     out.sort(key=lambda t: -len(t[0]))
