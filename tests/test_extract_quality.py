@@ -41,21 +41,22 @@ class Corpus:
 
 
 CORPORA = {
-    "heldout": Corpus("heldout", REPO / "tests" / "heldout", core_floor=0.85, all_floor=0.85,
+    # Corpora 1-4 were each measured blind first, then used for tuning; after the last round
+    # (end of 22 Nov 2026) they score core/all 0.974/0.961, 0.968/0.965, 0.942/0.947,
+    # 0.923/0.919; their floors sit about 0.05 below, so a tuning step that breaks them fails.
+    "heldout": Corpus("heldout", REPO / "tests" / "heldout", core_floor=0.92, all_floor=0.91,
                       min_reports=26, min_by_ext={".txt": 10, ".html": 8, ".pdf": 8}, min_voivodeships=10),
-    # measured 2026-11-22 on 30 reports: core macro F1 0.799, all-field 0.827; floors about 0.05 below.
-    "heldout2": Corpus("heldout2", REPO / "tests" / "heldout2", core_floor=0.75, all_floor=0.77,
+    # blind: core macro F1 0.799, all-field 0.827 (30 reports)
+    "heldout2": Corpus("heldout2", REPO / "tests" / "heldout2", core_floor=0.92, all_floor=0.91,
                        min_reports=30, min_by_ext={".txt": 15, ".html": 9, ".pdf": 6}, min_voivodeships=14),
-    # measured 2026-11-22 on 27 reports, before the extractor was tuned on it: core macro F1 0.789,
-    # all-field 0.850; floors about 0.05 below.
-    "heldout3": Corpus("heldout3", REPO / "tests" / "heldout3", core_floor=0.74, all_floor=0.80,
+    # blind: core macro F1 0.789, all-field 0.850 (27 reports)
+    "heldout3": Corpus("heldout3", REPO / "tests" / "heldout3", core_floor=0.89, all_floor=0.89,
                        min_reports=27, min_by_ext={".txt": 18, ".html": 4, ".pdf": 5}, min_voivodeships=16),
-    # measured 2026-11-22 on 26 reports, blind to the extractor and to corpora 1-3: core macro F1 0.700,
-    # all-field 0.830; floors about 0.05 below.
-    "heldout4": Corpus("heldout4", REPO / "tests" / "heldout4", core_floor=0.65, all_floor=0.78,
+    # blind: core macro F1 0.700, all-field 0.830 (26 reports)
+    "heldout4": Corpus("heldout4", REPO / "tests" / "heldout4", core_floor=0.87, all_floor=0.87,
                        min_reports=26, min_by_ext={".txt": 16, ".html": 5, ".pdf": 5}, min_voivodeships=16),
-    # measured 2026-11-22 on 28 reports, blind to the extractor and to corpora 1-4: core macro F1 0.900,
-    # all-field 0.915; floors about 0.05 below.
+    # never tuned on: blind to the extractor and to corpora 1-4; core macro F1 0.900, all-field
+    # 0.915 when written, 0.913 / 0.922 after the last tuning round; floors about 0.05 below.
     "heldout5": Corpus("heldout5", REPO / "tests" / "heldout5", core_floor=0.85, all_floor=0.86,
                        min_reports=28, min_by_ext={".txt": 21, ".html": 4, ".pdf": 3}, min_voivodeships=16),
 }
