@@ -192,9 +192,8 @@ def test_pdfs_are_real_and_the_scan_has_no_text_layer(corpus):
     assert multi, "a multi-page PDF with 'Strona N z M' footers is expected"
 
 
+@pytest.mark.parametrize("spec", ["heldout2"], indirect=True)
 def test_second_corpus_pdfs_have_two_columns_and_a_table_across_a_page_break(spec, corpus):
-    if spec.name != "heldout2":
-        pytest.skip("layout promises of tests/heldout2 only")
     pdfs = {p.stem: p for p in corpus if p.suffix == ".pdf"}
     two_columns = [p for p in pdfs.values() if _has_two_columns(p)]
     assert two_columns, "a two-column PDF is expected"
@@ -205,9 +204,8 @@ def test_second_corpus_pdfs_have_two_columns_and_a_table_across_a_page_break(spe
     assert "Organizacja / instytucja" in pages[1], "the header row repeats after the page break"
 
 
+@pytest.mark.parametrize("spec", ["heldout3"], indirect=True)
 def test_third_corpus_pdfs_have_two_columns_and_a_table_across_a_page_break(spec, corpus):
-    if spec.name != "heldout3":
-        pytest.skip("layout promises of tests/heldout3 only")
     pdfs = {p.stem: p for p in corpus if p.suffix == ".pdf"}
     assert _has_two_columns(pdfs["lubuskie-biuletyn-forum-ngo-dwie-kolumny"])
     with pdfplumber.open(pdfs["swidnica-protokol-konsultacji-lista-obecnosci"]) as doc:
@@ -235,9 +233,8 @@ def test_fourth_corpus_spans_years_processes_and_ambiguous_names():
     assert len(areas) >= 15, sorted(areas)
 
 
+@pytest.mark.parametrize("spec", ["heldout4"], indirect=True)
 def test_fourth_corpus_pdfs_have_two_columns_and_a_table_across_a_page_break(spec, corpus):
-    if spec.name != "heldout4":
-        pytest.skip("layout promises of tests/heldout4 only")
     pdfs = {p.stem: p for p in corpus if p.suffix == ".pdf"}
     assert _has_two_columns(pdfs["slaskie-biuletyn-forum-dwie-kolumny"])
     with pdfplumber.open(pdfs["powiat-kartuski-protokol-lista-obecnosci"]) as doc:
@@ -263,9 +260,8 @@ def test_fifth_corpus_spans_years_processes_and_every_field():
     assert len(areas) >= 20, sorted(areas)
 
 
+@pytest.mark.parametrize("spec", ["heldout5"], indirect=True)
 def test_fifth_corpus_pdfs_have_two_columns_and_a_table_across_a_page_break(spec, corpus):
-    if spec.name != "heldout5":
-        pytest.skip("layout promises of tests/heldout5 only")
     pdfs = {p.stem: p for p in corpus if p.suffix == ".pdf"}
     assert _has_two_columns(pdfs["pomorskie-biuletyn-forum-dwie-kolumny"])
     with pdfplumber.open(pdfs["powiat-gostynski-protokol-lista-obecnosci"]) as doc:
