@@ -1,7 +1,7 @@
 """Where the dashboard gets its data: the warehouse path, read-only connections, cached queries.
 
 Pages never write SQL; they call `query("name", **filters)`, which runs
-`dashboard.queries_fast.name` (the dashboard's own lighter forms) or else
+`warehouse.dashboard_queries.name` (lighter forms: only the rows a page draws) or else
 `warehouse.queries.name` as `(con, **filters)` on a read-only connection and caches the
 DataFrame keyed by the filters and the warehouse file's modification time (a load shows new
 data). warm.py runs the usual pages' queries when the server starts and after each load.
@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from dashboard import queries_fast
+from warehouse import dashboard_queries
 from dashboard.i18n import t
 from warehouse import db as _db
 from warehouse import queries
@@ -84,7 +84,7 @@ def release() -> None:
 
 def _function(name: str):
     """The query function called `name`: the dashboard's own form first."""
-    return getattr(queries_fast, name, None) or getattr(queries, name)
+    return getattr(dashboard_queries, name, None) or getattr(queries, name)
 
 
 @st.cache_data(show_spinner=False, max_entries=2048)

@@ -1,5 +1,5 @@
 """What makes the dashboard quick on a large warehouse, checked for what a user would notice:
-the lighter queries (dashboard.queries_fast) answer exactly what the full ones do, and the
+the lighter queries (warehouse.dashboard_queries) answer exactly what the full ones do, and the
 server's start-up warm-up leaves nothing for the usual pages to compute. No timings."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import queries_fast as fast
+from warehouse import dashboard_queries as fast
 from dashboard_fixture import build_warehouse, running_dashboard
 from warehouse import queries
 
