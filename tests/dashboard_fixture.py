@@ -241,8 +241,6 @@ def running_dashboard(db: Path, log: Path, timeout_s: float = 90):
     import os
     import subprocess
     import sys
-    import time
-    import urllib.request
 
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -253,18 +251,28 @@ def running_dashboard(db: Path, log: Path, timeout_s: float = 90):
             start_new_session=True)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + timeout_s
-        while True:
-            try:
-                urllib.request.urlopen(url + "_stcore/health", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(f"dashboard did not start:\n{log.read_text()[-2000:]}")
-                time.sleep(0.2)
+        if not wait_until_answering(proc, url, timeout_s):
+            raise AssertionError(f"dashboard did not start:\n{log.read_text()[-2000:]}")
         yield url
     finally:
         _stop_group(proc)
+
+
+def wait_until_answering(proc, url: str, timeout_s: float) -> bool:
+    """Wait until the Streamlit server at `url` answers its health check → True; False when
+    `proc` ended or `timeout_s` passed first."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            urllib.request.urlopen(url + "_stcore/health", timeout=2)
+            return True
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                return False
+            time.sleep(0.2)
 
 
 def _stop_group(proc, wait_s: float = 20) -> None:

@@ -85,9 +85,8 @@ def _bare_streamlit(browser, tmp: Path, warm_runs: int) -> tuple[float, float, f
     """Baseline in the same run: a page of one title and one small table served by bare
     Streamlit → (cold, warm median, warm p95), as the dashboard's pages are measured."""
     import subprocess
-    import urllib.request
 
-    from dashboard_fixture import _free_port, _stop_group
+    from dashboard_fixture import _free_port, _stop_group, wait_until_answering
 
     script = tmp / "bare_page.py"
     script.write_text(_BARE_PAGE, encoding="utf-8")
@@ -99,15 +98,8 @@ def _bare_streamlit(browser, tmp: Path, warm_runs: int) -> tuple[float, float, f
         stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(url + "_stcore/health", timeout=2)
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("bare Streamlit did not start")
-                time.sleep(0.2)
+        if not wait_until_answering(proc, url, 120):
+            raise RuntimeError("bare Streamlit did not start")
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
         cold, _ = _visit(page, url, "table.pm-table")
