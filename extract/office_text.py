@@ -536,21 +536,25 @@ def _docx_container(el, num: _Numbering, out: _Out, in_cell: list | None) -> Non
         _docx_block(child, num, out, in_cell)
 
 
-def _docx_rows(tbl):
-    """Rows of this table (also inside content controls), not of tables nested in it."""
-    for c in tbl:
-        if c.tag == f"{W}tr":
+def _children(el, tag: str, wrappers: tuple[str, ...]):
+    """Children of `el` with `tag`, also those inside wrapper elements (content controls,
+    row groups), but not inside other elements (a table nested in a cell keeps its rows)."""
+    for c in el:
+        if c.tag == tag:
             yield c
-        elif c.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
-            yield from _docx_rows(c)
+        elif c.tag in wrappers:
+            yield from _children(c, tag, wrappers)
+
+
+_DOCX_WRAPPERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml")
+
+
+def _docx_rows(tbl):
+    return _children(tbl, f"{W}tr", _DOCX_WRAPPERS)
 
 
 def _docx_cells(tr):
-    for c in tr:
-        if c.tag == f"{W}tc":
-            yield c
-        elif c.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
-            yield from _docx_cells(c)
+    return _children(tr, f"{W}tc", _DOCX_WRAPPERS)
 
 
 def _docx(zf: zipfile.ZipFile) -> tuple[str, str | None]:
@@ -773,11 +777,8 @@ class _OdtReader:
 
 
 def _odt_rows(el):
-    for c in el:
-        if c.tag == f"{TABLE}table-row":
-            yield c
-        elif c.tag in (f"{TABLE}table-header-rows", f"{TABLE}table-rows", f"{TABLE}table-row-group"):
-            yield from _odt_rows(c)
+    return _children(el, f"{TABLE}table-row",
+                     (f"{TABLE}table-header-rows", f"{TABLE}table-rows", f"{TABLE}table-row-group"))
 
 
 def _odt(zf: zipfile.ZipFile) -> tuple[str, str | None]:
