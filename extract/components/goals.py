@@ -41,7 +41,7 @@ REACH_BEFORE, REACH_AFTER = 150, 1000  # how far a sentence stating a goal reach
 CLAUSE_START = re.compile(r"^|(?<=[.!?:])(?=\s)|,(?=\s*(?:a|aby|by|żeby|że|iż)\s)", re.M | re.I)
 # where a sentence may state a goal: "cel…", and the goal cues that do without the word
 # ("ma służyć …", "ma umożliwić …", "chodzi o to, by …", "założeniem jest …")
-GOAL_CUE = re.compile(r"cel|chodzi\s|założeni|\bma(?:ją)?\s+(?:(?:przede\s+wszystkim|głównie|w\s+szczególności"
+GOAL_CUE = re.compile(r"cel|chodzi\s|założeni|zależy\s|najważniejsz|po\s+to\s*,|\bma(?:ją)?\s+(?:(?:przede\s+wszystkim|głównie|w\s+szczególności"
                       r"|w\s+pierwszej\s+kolejności)\s+)?[^\W\d]+ć\b", re.I)
 
 
@@ -153,6 +153,7 @@ def _is_goal_heading(text: str) -> bool:
 QUOTED_ONLY = re.compile(r"^[^„\"“”]{0,30}?[:–-]?\s*[„\"“](?P<q>[^”\"“„]{10,})[”\"“]\s*\.?$")
 
 
+CLAUSE_LEAD = re.compile(r"^(?:to\s*)?,?\s*(?:a|że)?by\s+(?=\w+\s+\w)", re.I)
 ORDINAL_LEAD = re.compile(r"^(?:a\s+)?(?:pierwszym|drugim|trzecim|czwartym|piątym|szóstym|ostatnim|kolejnym)"
                          r"(?:\s+(?:jest|będzie|był|to|ma\s+być))?\s+(?=\w+\s+\w)", re.I)
 
@@ -166,6 +167,7 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
         if q:
             text = q.group("q")
         text = ORDINAL_LEAD.sub("", text)  # "pierwszym jest rozwój …, a drugim wsparcie …"
+        text = CLAUSE_LEAD.sub("", text)  # "Celem programu jest to, aby …": the clause is the goal
         key = text.casefold()
         if len(text.split()) < 2 or key in seen:
             return
@@ -206,6 +208,15 @@ def _read_sentence(text: str, m, level, split, add):
     inline = clean_item(" ".join(body.split()))
     if len(inline.split()) < 2:
         return
+    if split == "clauses":  # "zależy nam na tym, żeby A, żeby B oraz żeby C": one goal a clause
+        pos = 0
+        for cut in [*CLAUSE_SPLIT.finditer(body), None]:
+            part = body[pos:cut.start() if cut else len(body)]
+            more = ELABORATION.search(part)
+            part = part[:more.start()] if more else part
+            add(clean_item(" ".join(part.split())), level, off + pos, off + pos + len(part))
+            pos = cut.end() if cut else pos
+        return
     if split == "list" or (level != "specific" or ";" not in inline) and len(ENUMERATED.findall(inline)) >= 2:
         for p, s, e in split_inline(body, off):
             add(ITEM_MARK.sub("", " ".join(p.split())), level, s, e)
@@ -222,6 +233,8 @@ def _read_sentence(text: str, m, level, split, add):
         add(inline, level, off, off + len(body))
 
 
+CLAUSE_SPLIT = re.compile(r"\s*(?:,\s*(?:a\s+(?:także|też)\s+)?|\s(?:oraz|i|a\s+także)\s+)(?<!więc )(?:a|że)?by\s+")
+ELABORATION = re.compile(r",\s*(?:a\s+więc|czyli|to\s+znaczy|to\s+jest)\s")  # "…, a więc żeby …": the same goal again
 PLURAL_CEL = re.compile(r"cel(?:e|ów|ami|om)\b", re.I)
 ENUMERATED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])\)\s")
 

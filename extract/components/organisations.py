@@ -74,6 +74,20 @@ def fold(name: str) -> str:
     return re.sub(r"\s+", " ", t).strip(" .,;:")
 
 
+@lru_cache(maxsize=None)
+def honorifics() -> frozenset:
+    return data.word_list("honorifics.txt")
+
+
+@lru_cache(maxsize=None)
+def roles() -> frozenset:
+    return data.word_list("roles.txt")
+
+
+LOWER_WORD = re.compile(r"(?<!\w)[a-ząćęłńóśźż]")
+ROMAN = re.compile(r"[IVXLC]+")
+
+
 def _cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -105,6 +119,22 @@ def _is_geo(word: str) -> bool:
 def _nominative_only(word: str) -> bool:
     """A head noun that cannot be genitive starts a new name ("… Departament Spraw Społecznych Urząd Miejski")."""
     rs = morph.readings(word)
+    return any("nom" in r[3] for r in rs) and not any("gen" in r[3] for r in rs)
+
+
+@lru_cache(maxsize=10_000)
+def _menu_line(line: str) -> bool:
+    """Capitalised words only, two or more of them common nouns in the nominative: a menu
+    ("Aktualności Urząd Mieszkaniec Inwestor"), not a heading ("Centrum Kultury Zamek")."""
+    if LOWER_WORD.search(line):
+        return False
+    return sum(_common_nominative_only(w) for w in re.findall(r"\w+", line)) >= 3
+
+
+@lru_cache(maxsize=100_000)
+def _common_nominative_only(word: str) -> bool:
+    """A common noun (proper-name readings aside) that is nominative and never genitive ("Kontakt", "Rada")."""
+    rs = [r for r in morph.readings(word) if r[0][:1].islower()]
     return any("nom" in r[3] for r in rs) and not any("gen" in r[3] for r in rs)
 
 
@@ -272,6 +302,17 @@ class Scanner:
         line_start = self.text.rfind("\n", 0, self.words[i][0]) + 1
         return self.words[i][1] - line_start >= 50
 
+    def menu_word(self, i: int, w: str) -> bool:
+        """`w`, after the head word i, is the next item of a menu ("Urząd Mieszkaniec Inwestor
+        Turysta", "URZĄD MIASTO EDUKACJA"): a common noun that cannot be genitive after an
+        office's head, on a line of capitalised words only."""
+        head = _head_of(self.strs[i])
+        if head[1] != "public" or not _common_nominative_only(w):
+            return False
+        a = self.text.rfind("\n", 0, self.words[i][0]) + 1
+        b = self.text.find("\n", self.words[i][1])
+        return _menu_line(self.text[a:b if b >= 0 else len(self.text)])
+
     def enumeration(self, j: int) -> bool:
         """Word j, after a comma, starts the rest of an enumeration under one head noun:
         capitalised non-head words joined by commas and closed by "i"/"oraz" + such a word."""
@@ -331,9 +372,12 @@ class Scanner:
             if not _cap(w) or self.gap(k - 1).strip() or "\n" in self.gap(k - 1) or not (
                     morph.agrees(w, number, gender, frozenset(hr[3])) or _unknown_place_adjective(w, hr[3])):
                 break
-            if _head_of(w):
-                break
+            if _head_of(w) or morph.lemmas(w) & roles():
+                break  # "Przewodniczącego Komitetu …": a role, not part of the name
             k -= 1
+        if k - 1 >= start_limit and ROMAN.fullmatch(self.strs[k - 1]) and self.gap(k - 1) == " " \
+                and (_head_of(head_word) or ("", ""))[1] == "public":
+            k -= 1  # "II Liceum Ogólnokształcące": the ordinal is part of a school's name
         return k
 
     def grow(self, i: int, j: int | None = None) -> int:
@@ -375,29 +419,43 @@ class Scanner:
             if "\n" in gap:
                 if self.word_chrome[j]:
                     break
-                wrapped = _cap(w) and (_gen_adjective(w) or self.wrapped_line(j - 1)) \
-                    and (not _head_of(w) or "fixedcase" in _head_of(w)[2])
+                wrapped = _cap(w) and (_gen_adjective(w) or self.wrapped_line(j - 1) and not _common_nominative_only(w)) \
+                    and (not _head_of(w) or "fixedcase" in _head_of(w)[2])  # not "… Zdrowia\nData publikacji"
                 stacked = allcaps and w.isupper() and gap.count("\n") == 1
                 if not (wrapped or stacked):
                     break
             low = w.lower()
+            if low in honorifics() or ROMAN.fullmatch(w) and not allcaps and j + 1 < len(self.strs) \
+                    and self.strs[j + 1].islower() and self.strs[j + 1] not in conns:
+                break  # "… Urzędu Miasta Pan Jan Lis", "Rady … III kadencji" (not "im. Jana Pawła II w X")
             if low in conns:
                 if j + 1 < len(self.words) and (_cap(self.strs[j + 1]) or self.strs[j + 1] in conns):
                     nxt = self.strs[j + 1]
+                    if low in ("i", "oraz") and not allcaps and nxt.isupper() and len(nxt) > 1:
+                        break  # "Stowarzyszenia X i UKS „Y”": an abbreviation starts another name
                     if low == "i" and self.head_after(j + 1) and not (_is_place_head(nxt) and _is_place_head(self.strs[j - 1])):
                         break  # "Fundacja X i (Powiatowe) Stowarzyszenie Y": two names ("Miasta i Gminy" is one)
                     if low in ("i", "oraz") and nxt in CLAUSE_PREPOSITIONS:
                         break  # "… Caritas i z Centrum Kształcenia …": the sentence goes on
+                    if low in ("z", "ze") and "apposition" in (_head_of(self.strs[i]) or ("", "", ()))[2] \
+                            and _is_geo(nxt) and not (j + 2 < len(self.strs) and self.gap(j + 1) == " "
+                                                      and _cap(self.strs[j + 2])):
+                        break  # "Fundacji Wspólne Pokolenia z Krakowa": where it comes from, not its name
                     j += 1
                     continue
                 break
             if not _cap(w) or _verb_only(w):
                 break  # "GMINNY OŚRODEK KULTURY ZAPRASZA", "… Kowale\nWytworzył:": the sentence goes on
             if _head_of(w) and _nominative_only(w) and not allcaps and not _modified_by(self.strs[j - 1], w) \
-                    and "fixedcase" not in _head_of(w)[2]:  # an indeclinable head ("Zespół Caritas") goes on
+                    and "fixedcase" not in _head_of(w)[2] \
+                    and not (j == i + 1 and "apposition" in (_head_of(self.strs[i]) or ("", "", ()))[2]):
+                # an indeclinable head ("Zespół Caritas") goes on; so does a foundation's own name
+                # in the nominative ("Fundacja Dom Otwarty")
                 break  # a new name starts: "… Departament Spraw Społecznych Urząd Miejski …"
             if self.strs[j - 1].lower() != "im" and _starts_person(w, self.strs[j + 1] if j + 1 < len(self.strs) else "") \
                     and not self.gap(j).strip():
+                break
+            if self.menu_word(i, w):
                 break
             if not morph.is_known(w):
                 proper_seen = True
@@ -468,6 +526,21 @@ def _adjective_nominative(place: str, head: str) -> str:
     return ADJ_CASE.sub(UNIT_ENDING[head], place)
 
 
+GRADED_ENDING = re.compile(r"(?:ej|ą|ego|emu|ym|ych|ymi|a|y|e)$")
+
+
+@lru_cache(maxsize=100_000)
+def _graded(word: str, nominative: str) -> str:
+    """A comparative or superlative keeps its degree in the nominative ("Wyższej Szkoły" →
+    "Wyższa Szkoła", not "Wysoka"): its own stem with the nominative's gender ending."""
+    if word == nominative or not word[:1].isupper() or not any(
+            tag.split(":")[-1] in ("com", "sup") for _s, _e, (_f, _l, tag, _q, _x) in morph._morf().analyse(word)):
+        return nominative
+    ending = {"a": "a", "e": "e"}.get(nominative[-1:].lower(), "y")
+    stem = GRADED_ENDING.sub("", word)
+    return stem + (ending.upper() if word.isupper() else ending)
+
+
 def canonical(text: str, spans: list, head: int) -> str:
     """The name as written (quotes and hyphens kept) with its head phrase in the nominative
     and capitals-only words in title case."""
@@ -481,6 +554,7 @@ def _canonical(text: str, spans: tuple, head: int) -> str:
     cut = next((k for k in range(1, len(spans)) if any(q in text[spans[k - 1][1]:spans[k][0]] for q in OPEN_Q)),
                len(spans))
     nom = _title_case(list(_nominative(tuple(words[:cut]), head)) + words[cut:])
+    nom = [_graded(w, n) for w, n in zip(words, nom)]
     out = []
     for k, (s, e) in enumerate(spans):
         if k:
@@ -491,6 +565,32 @@ def _canonical(text: str, spans: tuple, head: int) -> str:
     if tail in CLOSE_Q and sum(name.count(q) for q in OPEN_Q) > sum(name.count(q) for q in "”»"):
         out.append(tail)
     return "".join(out)
+
+
+PIPE_LINE = re.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", re.M)
+
+
+def menu_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of one-line menus the chrome filter let through ("Aktualności | Urząd Miasta |
+    Rada Seniorów | Kontakt"): three or more short cells between bars, no digits or sentence
+    punctuation, and no line around with as many bars (a table's rows have them)."""
+    out = []
+    if "|" not in text:
+        return out
+    for m in PIPE_LINE.finditer(text):
+        cells = [c.strip() for c in m.group().split("|")]
+        cells = [c for c in cells if c]
+        if len(cells) < 3 or any(len(c.split()) > 4 or MENU_CELL_BAD.search(c) for c in cells):
+            continue
+        before = text[text.rfind("\n", 0, max(m.start() - 1, 0)) + 1:m.start()]
+        after = text[m.end():text.find("\n", m.end() + 1) if text.find("\n", m.end() + 1) >= 0 else len(text)]
+        bars = m.group().count("|")
+        if before.count("|") != bars and after.count("|") != bars:
+            out.append((m.start(), m.end()))
+    return out
+
+
+MENU_CELL_BAD = re.compile(r"[\d.,:;!?]")
 
 
 class OrganisationsComponent:
@@ -597,7 +697,8 @@ class OrganisationsComponent:
                 name += re.sub(r"\s+", " ", text[e_char:num_end])
                 e_char = num_end
                 end = taken_to
-            if "event" in flags and sc.event_context(words[start][0], e_char):
+            if "event" in flags and (sc.event_context(words[start][0], e_char) or start and ROMAN.fullmatch(strs[start - 1])
+                                     and sc.gap(start - 1) == " "):  # "VI Brodnickie Forum …": an edition of an event
                 i = end
                 continue
             if kind != "ngo" and any(h and h[1] == "ngo" and "fixedcase" in h[2] for h in head_of[i + 1:end]):
@@ -657,6 +758,9 @@ class OrganisationsComponent:
                 continue
             mentions.append((s, e, name, kind))
 
+        menus = menu_lines(text)
+        if menus:
+            mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in menus)]
         doc._.organisations = merge(join_branches(mentions, text), text)
         return doc
 
@@ -699,6 +803,9 @@ ABBR_PLACE = re.compile(r"(?:[ \t]*[–—-][ \t]*|[ \t]+)(?P<place>[A-ZĄĆĘŁ
 NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 ABBR_PLACE_ONE = re.compile(r"(?:[ \t]*[–—-][ \t]*|[ \t]+)(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)")
 QUALIFIED = re.compile(r" we? ")  # "… w Sokółce"
+# the territory completing a body's name ("Rada Działalności Pożytku Publicznego Miasta X")
+TERRITORY_GENITIVE = re.compile(r"(?:miasta|gminy|powiatu|województwa|miasta i gminy) \S")
+TERRITORY_END = re.compile(r" (?:miasta|gminy|powiatu|województwa)$")
 GENERIC_MUNICIPAL = re.compile(r"^(urząd|rada|starostwo)( (miejski|miejska|gminy|miasta|gminna|powiatowe|powiatu|miasta i gminy))?$", re.I)
 
 
@@ -731,7 +838,11 @@ def merge(mentions: list, text: str) -> list[dict]:
         # "Gminna Rada … " joins "Gminna Rada … w Sokółce"; a generic office ("Rada Miasta") joins
         # the one qualified office of its kind
         targets = [k for k in order if k != key and (k.startswith((key + " w ", key + " we ")) or (
-            generic and (k.startswith(key + " ") or k.split()[0] == head and k in qualified)))]
+            generic and (k.startswith(key + " ") or k.split()[0] == head and k in qualified))
+            or k.startswith(key + " ") and (TERRITORY_GENITIVE.match(k, len(key) + 1) or TERRITORY_END.search(key)))]
+        longest = max(targets, key=len, default="")
+        if len(targets) > 1 and all(longest.startswith(t + " ") for t in targets if t != longest):
+            targets = [longest]  # "Młodzieżowa Rada" → "… Rada Miasta" → "… Rada Miasta Zakopane": the fullest
         if len(targets) == 1:
             t = orgs[targets[0]]
             src = orgs.pop(key)

@@ -102,6 +102,29 @@ MAX_WORDS = 30       # a longer "item" is a paragraph, not a task
 
 PRIORITY = re.compile(r"priorytet", re.I)
 AREA_PREFIX = re.compile(r"^(?P<a>[^:„\"]{3,80}):\s+(?P<t>\S.{6,})$")
+FINITE = frozenset(("fin", "praet", "bedzie", "imps", "winien", "pred"))
+SUBORDINATE = re.compile(r"^(?:któr|gdzie|kiedy|co$|aby$|by$|żeby$|jeśli$|gdy$)", re.I)
+
+
+def _report_sentence(text: str) -> bool:
+    """A whole sentence whose verb comes among its first words ("Projekt jest współfinansowany …",
+    "Uwagi można zgłaszać do …"): the report speaking, not a task (a task is a noun phrase;
+    "Organizacja zajęć, które będą …" has its verb in a clause)."""
+    if not text[:1].isupper() or not text.endswith(".") or len(text.split()) < 6:
+        return False
+    for w in re.findall(r"[^\W\d]+", text)[:4]:
+        if SUBORDINATE.match(w):
+            return False
+        if any(a[1] in FINITE for a in morph.analyse(w.lower())):
+            return True
+    return False
+
+
+TWO_SENTENCES = re.compile(r"[a-ząćęłńóśźż]{4,}[.!?]\s+[A-ZĄĆĘŁŃÓŚŹŻ]")  # not "ul. Michalusa"
+LABEL_TAIL = re.compile(r"^(?P<item>.+[.!?])\s+[A-ZĄĆĘŁŃÓŚŹŻ][^.:;]{0,40}:$")
+# an area named as a run of nouns ("Kultura, sztuka, ochrona dóbr kultury", "Ratownictwo i ochrona
+# ludności"): capitalised, joined by commas and "i", no verb-like task word
+AREA_NAMES = re.compile(r"^[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d]*(?:(?:,\s+|\s+i\s+|\s+)[^\W\d]+){1,5}$")
 AREA_DASH = re.compile(r"^(?P<a>(?:w\s+(?:zakresie|obszarze|sferze|dziedzinie)\s+)?[^:„\"–—-]{3,90}?)\s+[–—-]\s+(?P<t>\S.{6,})$",
                        re.I)
 QUOTED = re.compile(r"[„\"“«](?P<text>[^”\"“»„\n]{3,300})[”\"“»]")
@@ -562,11 +585,13 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             e -= len(text) - len(bare)
             text = bare
         text = text.lstrip("–—- ")
+        if text[:1] in "„\"“" and text[-1:] in "”\"“" and not QUOTE_CHARS.search(text[1:-1]):
+            text = text[1:-1]  # „gimnastyka dla seniorów”: the task, not its quotes
         key = text.casefold().strip(" .")
         if len(text.split()) < 2 or len(text.split()) > MAX_WORDS or key in seen:
             return
-        if TASK_MENTION.search(text):
-            return  # a sentence about priority tasks, not one of them
+        if TASK_MENTION.search(text) or TWO_SENTENCES.search(text) or _report_sentence(text):
+            return  # a sentence about priority tasks, a paragraph or a report's sentence: not one of them
         if NOT_TASK_START.match(text) or _names_organisation(text):
             return  # "14 ofert od 9 organizacji", "Stowarzyszenie Orzeł": counts and names, not tasks
         seen.add(key)
@@ -597,6 +622,10 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 continue
             if strict and re.match(r"\w+(?:ano|ono|ło|ła|li)\b", item):
                 continue
+            tail = LABEL_TAIL.match(item)
+            if tail:  # "… dla młodzieży. Lista obecności:": the next section's label ran into the item
+                item = tail.group("item")
+                e = s + len(item)
             if item.endswith(":"):  # a nested area heading: "1) w zakresie pomocy społecznej:"
                 sub = _heading_area(item) or _area_of(item) or normalise_area(item)
                 area_ = sub or area_
@@ -604,7 +633,8 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             pm = AREA_PREFIX.match(item)
             if not (pm and len(pm.group("a").split()) <= 6):
                 pm = AREA_DASH.match(item)  # "w zakresie kultury – organizacja koncertów", "Sport – …"
-                if pm and not (re.match(r"w\s", pm.group("a"), re.I) or len(pm.group("a").split()) <= 3):
+                if pm and not (re.match(r"w\s", pm.group("a"), re.I) or len(pm.group("a").split()) <= 3
+                               or len(pm.group("a").split()) <= 6 and AREA_NAMES.match(pm.group("a"))):
                     pm = None
             named = pm and re.match(r"w\s+(?:zakresie|obszarze|sferze|dziedzinie)\s", pm.group("a"), re.I)
             if pm and len(pm.group("a").split()) <= (12 if named else 6) and _area_stems().search(pm.group("a").lower()):

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from . import data, morph
 from .layout import chrome_test
+from .organisations import menu_lines
 
 for _name in ("legal_acts", "funding"):
     if not Doc.has_extension(_name):
@@ -19,7 +20,8 @@ for _name in ("legal_acts", "funding"):
 # where an act's head word starts ("Uchwała", "zarządzenia", "ustawy"); the word start is checked
 # after the first letter, so the regex engine jumps between those letters (a look-behind first is
 # tried at every position: three times slower)
-ACT_HEAD = re.compile(r"U(?<!\wU)(?:chwał|staw)|u(?<!\wu)(?:chwał|staw)|Z(?<!\wZ)arządzeni|z(?<!\wz)arządzeni")
+ACT_HEAD = re.compile(r"U(?<!\wU)(?:chwa[łl]|staw)|u(?<!\wu)(?:chwa[łl]|staw)|Z(?<!\wZ)arządzeni|z(?<!\wz)arządzeni"
+                      r"|R(?<!\wR)ozporządzeni|r(?<!\wr)ozporządzeni")  # "w uchwale": ł → l in the locative
 
 
 @lru_cache(maxsize=None)
@@ -77,7 +79,7 @@ def _written_as_name(words, caps) -> bool:
 
 def _normalise_act(kind: str, m: re.Match) -> str:
     if kind == "resolution_undated":  # "Uchwała Nr XII/85/2011 Rady Miejskiej w Sejnach"
-        head = "Uchwała" if m.group("head").lower().startswith("uchwał") else "Zarządzenie"
+        head = "Uchwała" if m.group("head").lower().startswith("uchwa") else "Zarządzenie"
         issuer = re.sub(r"\s+", " ", m.groupdict().get("issuer") or "")
         return f"{head} nr {m.group('number')} {issuer}".strip()
     if kind == "act_undated":  # "ustawy o działalności pożytku publicznego i o wolontariacie (Dz. U. …)"
@@ -85,8 +87,10 @@ def _normalise_act(kind: str, m: re.Match) -> str:
     date = re.sub(r"\s*roku$", " r.", m.group("date").strip())
     if not date.endswith("r."):
         date += " r."
+    if kind == "ordinance":  # "rozporządzeniem Ministra … z dnia …"
+        return f"Rozporządzenie {re.sub(chr(92) + 's+', ' ', m.group('issuer'))} z dnia {date}"
     if kind.startswith("resolution"):
-        head = "Uchwała" if m.group("head").lower().startswith("uchwał") else "Zarządzenie"
+        head = "Uchwała" if m.group("head").lower().startswith("uchwa") else "Zarządzenie"
         issuer = re.sub(r"\s+", " ", m.groupdict().get("issuer") or "")
         if not issuer:  # "Uchwała nr X/1/2019 z dnia …": no issuer named
             return f"{head} nr {m.group('number')} z dnia {date}"
@@ -184,6 +188,9 @@ class ReferencesComponent:
                 if name not in seen:
                     seen.add(name)
                     found.append((name, start, m.end()))
+        menus = menu_lines(text)  # "Region | Urząd | Fundusze Europejskie | Kontakt": a link, not a source
+        if menus:
+            found = [f for f in found if not any(a <= f[1] < b for a, b in menus)]
         found.sort(key=lambda f: f[1])
         # a longer programme name makes its shorter part redundant
         names = [f[0] for f in found]
