@@ -17,8 +17,9 @@ COMPONENTS = ["partmon_layout", "partmon_dates", "partmon_organisations", "partm
 
 
 # a token is a run of word characters or one other character, with the single space after it;
-# other white space is a token of its own (so `Doc.text` is the input, as with spaCy's tokenizer)
-TOKEN = re.compile(r"(\w+|[^\w\s])( ?)|(\s+)")
+# other white space is a token of its own (so `Doc.text` is the input, as with spaCy's tokenizer);
+# a white-space run takes all of itself, so its space group is always empty
+TOKEN = re.compile(r"(\w+|[^\w\s]|\s+)( ?)")
 
 
 class TextKeepingTokenizer:
@@ -35,8 +36,11 @@ class TextKeepingTokenizer:
         self.vocab = tokenizer.vocab
 
     def __call__(self, text: str):
+        # (word, " " or "") pairs, split into two sequences in one C-level pass; the Doc reads
+        # " " as true and "" as false
         found = TOKEN.findall(text)
-        doc = Doc(self.vocab, words=[w or ws for w, _sp, ws in found], spaces=[sp == " " for _w, sp, _ws in found])
+        words, spaces = zip(*found) if found else ((), ())
+        doc = Doc(self.vocab, words=words, spaces=spaces)
         doc._.text = text
         return doc
 

@@ -91,3 +91,47 @@ def test_act_heads_and_names_start_words_only():
 ])
 def test_named_programmes_after_a_funding_word(text, expected):
     assert run(text)["funding"] == expected
+
+
+# ---- the faster gates, skips and filters find what the plain forms found ----
+
+@pytest.mark.parametrize("text,expected", [
+    ("Spotkanie 2021-04-14 w świetlicy", ["2021-04-14"]),
+    ("data: 2021.04.14 r.", ["2021-04-14"]),
+    ("zebranie 14 IV 2021 r. oraz 3.V.2021", ["2021-04-14", "2021-05-03"]),
+    ("kod 12021-04-1 i 2021-4-14", []),       # no four digits, two, two: no ISO day
+])
+def test_date_gates_that_start_after_the_digits(text, expected):
+    """Gates starting at the "-", "." or Roman numeral (digits checked behind it) let the same dates through."""
+    assert [d["value"] for d in find_dates(text)] == expected
+
+
+def test_a_task_phrase_starts_shortly_before_its_mention_of_priority():
+    """`_near` tries only the start positions up to the mention: a phrase starting there is read,
+    the same phrase far after the mention is not."""
+    from extract.components.priority_tasks import HEAD_REACH, _near, _skipper, task_patterns
+
+    rx = task_patterns()["inline_list"][0]
+    text = "Ustalono zadania priorytetowe: remont świetlicy, zakup książek."
+    p = text.index("priorytet")
+    assert [m.start() for m in _near(rx, text, [p], HEAD_REACH)] == [text.index("zadania")]
+    far = "Mówiono o priorytetach. " + "Długo rozmawiano o sprawach bieżących. " * 3 + text
+    assert list(_near(rx, far, [far.index("priorytet")], HEAD_REACH)) == []
+    quoted = next(r for r in task_patterns()["inline"] if r.pattern.startswith("[„"))
+    assert _skipper(quoted, 400) is None  # a search jumps straight to the quotes: no skipping needed
+
+
+def test_goal_filters_fail_only_where_every_goal_pattern_fails():
+    from extract.components.goals import _any_line_pattern, _any_of, goal_patterns, sentence_patterns
+
+    samples = ["Cel główny: poprawa jakości życia seniorów.", "Celem programu jest integracja mieszkańców.",
+               "Program ma służyć aktywizacji młodzieży.", "Celina Nowak otworzyła spotkanie.",
+               "Cele szczegółowe:", "Ustalono termin kolejnego spotkania."]
+    for s in samples:
+        for c in range(len(s)):
+            every = any(rx.match(s, c) for _l, rx, _sp in sentence_patterns())
+            assert bool(_any_of(True).match(s, c)) == every, (s, c)
+        assert bool(_any_line_pattern().search(s)) == any(rx.search(s) for _l, rx, _sp in goal_patterns()), s
+    rec = run("Relacja\n\nCelem programu jest integracja mieszkańców gminy. Cel główny: poprawa jakości życia.\n")
+    assert [(g["text"], g["level"]) for g in rec["goals"]] == [("integracja mieszkańców gminy.", "main"),
+                                                               ("poprawa jakości życia.", "main")]

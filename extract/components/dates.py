@@ -89,6 +89,8 @@ def compiled_patterns():
         if spec.get("whole_text"):
             continue  # see month_no_year_rules()
         pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re).replace("{REL}", rel_re)
+        # (a gate may start with a rarer character than its digits, checking the digits before it
+        # by a look-behind: "-(?<=\d\d\d\d-)…" is found as fast as the bare "-")
         gate_src = (spec.get("gate") or "").replace("{RELGATE}", rel_re)
         gate = re.compile(gate_src, re.I) if gate_src else None
         not_after = re.compile(r"(?:" + spec["not_after"] + r")\s*$", re.I) if spec.get("not_after") else None
@@ -403,10 +405,10 @@ METADATA_HINT = ("ytworzył", "YTWORZYŁ", "publikował", "PUBLIKOWAŁ", "odyfik
                  "WYŚWIETLEŃ", "dsłon", "DSŁON", "ejestr zmian", "EJESTR ZMIAN", "etryka", "ETRYKA")
 
 
-def _skip_test(doc: Doc):
+def _skip_test(doc: Doc, text: str):
     """Chrome lines (layout), and the lines of a site's clock or name-day box."""
     in_chrome = chrome_test(doc)
-    clock = _line_test(doc._.text, "date_chrome_lines.txt", CLOCK_HINT)
+    clock = _line_test(text, "date_chrome_lines.txt", CLOCK_HINT)
     if clock is None:
         return in_chrome
     return lambda char: in_chrome(char) or clock(char)
@@ -414,12 +416,14 @@ def _skip_test(doc: Doc):
 
 class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        dates = find_dates(doc._.text, skip=_skip_test(doc))
-        metadata = _line_test(doc._.text, "date_metadata_lines.txt", METADATA_HINT)
+        ext = doc._  # one accessor object: each `doc._` builds a new one
+        text = ext.text
+        dates = find_dates(text, skip=_skip_test(doc, text))
+        metadata = _line_test(text, "date_metadata_lines.txt", METADATA_HINT)
         if metadata is not None:  # a page's record card: not the report's dates
-            doc._.site_dates = [d for d in dates if metadata(d["start"])]
+            ext.site_dates = [d for d in dates if metadata(d["start"])]
             dates = [d for d in dates if not metadata(d["start"])]
-        doc._.dates = dates
+        ext.dates = dates
         days = [d for d in dates if d["precision"] == "day" and not d["relative"]]
-        doc._.doc_year = int(days[0]["value"][:4]) if days else None
+        ext.doc_year = int(days[0]["value"][:4]) if days else None
         return doc

@@ -54,17 +54,22 @@ def _sentences(text: str, chrome_of):
     every, cueless = sentence_patterns(), _cueless_patterns()
     for spot in GOAL_CUE.finditer(text):
         p = spot.start()
-        pats = every if spot.group()[:3].lower() == "cel" else cueless  # at "chodzi", "ma …ć": only their patterns
+        cel = spot.group()[:3].lower() == "cel"
+        pats = every if cel else cueless  # at "chodzi", "ma …ć": only their patterns
         if not pats:
             continue
         if any(s <= p < e for _m, _l, _sp, s, e in found):
             continue
-        lo = max(p - REACH_BEFORE, 0)
-        starts = [m.start() for m in CLAUSE_START.finditer(text, lo, p + 1)]
+        lo, end = max(p - REACH_BEFORE, 0), min(len(text), p + REACH_AFTER)
+        # the clause starts where one of the patterns matches (one try of them all at each)
+        any_rx = _any_of(cel)
+        starts = [c for c in (m.start() for m in CLAUSE_START.finditer(text, lo, p + 1)) if any_rx.match(text, c, end)]
+        if not starts:
+            continue
         hit = None
         for level, rx, split in pats:
             for c in starts:
-                m = rx.match(text, c, min(len(text), p + REACH_AFTER))
+                m = rx.match(text, c, end)
                 if m:
                     st = m.start() + len(m.group()) - len(m.group().lstrip(".!?,; \t\n"))
                     # this "cel" is the one the sentence names (not one of an earlier sentence)
@@ -76,6 +81,23 @@ def _sentences(text: str, chrome_of):
         if hit and not chrome_of(hit[3]) and not any(hit[3] < e and hit[4] > s for _m, _l, _sp, s, e in found):
             found.append(hit)
     return found
+
+
+@lru_cache(maxsize=None)
+def _any_of(cel: bool) -> re.Pattern:
+    """The sentence patterns (`cel`: all of them, else the cueless ones) as one alternation, which
+    fails at a position exactly when each of them does: the patterns one by one are tried only
+    where it matches (group names dropped: they repeat)."""
+    pats = sentence_patterns() if cel else _cueless_patterns()
+    return re.compile("|".join("(?:" + rx.pattern.replace("(?P<text>", "(?:") + ")" for _l, rx, _s in pats),
+                      re.I | re.M)
+
+
+@lru_cache(maxsize=None)
+def _any_line_pattern() -> re.Pattern:
+    """The line patterns as one alternation: no match of it in a line, no match of any of them."""
+    return re.compile("|".join("(?:" + rx.pattern.replace("(?P<text>", "(?:") + ")" for _l, rx, _s in goal_patterns()),
+                      re.I)
 
 
 @lru_cache(maxsize=None)
@@ -184,6 +206,8 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
         taken = [(max(st, ls) - ls, min(en, le) - ls) for _m, _l, _sp, st, en in said if st < le and en > ls]
         if " | " in raw and _table_goals(lines, k, chrome, add):
             continue
+        if not _any_line_pattern().search(raw):
+            continue  # (most lines naming "cel" state no goal: one search instead of one per pattern)
         for level, rx, split in goal_patterns():
             for m in rx.finditer(raw):
                 st = m.start() + len(m.group()) - len(m.group().lstrip(".!?,; \t"))
@@ -282,5 +306,6 @@ def make_goals(nlp, name):
 
 class GoalsComponent:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.goals = find_goals(doc._.lines, set(doc._.chrome), doc._.text)
+        ext = doc._  # one accessor object: each `doc._` builds a new one
+        ext.goals = find_goals(ext.lines, set(ext.chrome), ext.text)
         return doc

@@ -201,8 +201,9 @@ def _sentences(text: str):
             if (w in abbrs or w.isdigit() or (len(w) == 1 and w.isalpha())) and not YEAR_END.match(text, w_start - 6):
                 continue
         end = m.end()
-        if text[start:end].strip():
-            yield start, end, text[start:end]
+        sent = text[start:end]  # never empty: each boundary is one character
+        if not sent.isspace():
+            yield start, end, sent
         start = end
     if text[start:].strip():
         yield start, len(text), text[start:]
@@ -215,14 +216,20 @@ def _meeting_subject(sentence: str, loose: bool = False):
     kinds = meeting_kinds()
     words = WORDS.findall(sentence)
     for k, w in enumerate(words):
-        for r in morph.readings(w):
-            lem = morph.base_lemma(r[0]).lower()
-            if lem not in kinds:
-                continue
-            if loose or "nom" in r[3] or ("gen" in r[3] and "pl" in r[2] and k and
-                                          any(_is_number(w) for w in words[max(0, k - 2):k])):
+        for lem, numbers, cases in _meeting_readings(w):
+            if loose or "nom" in cases or ("gen" in cases and "pl" in numbers and k and
+                                           any(_is_number(w) for w in words[max(0, k - 2):k])):
                 return _modified(kinds[lem], words, k)
     return None
+
+
+@lru_cache(maxsize=100_000)
+def _meeting_readings(word: str) -> tuple:
+    """(lemma, numbers, cases) of the noun readings of `word` that name a meeting, in morfeusz's
+    order: cached per word form (most words of a sentence have none)."""
+    kinds = meeting_kinds()
+    return tuple((lem, r[2], r[3]) for r in morph.readings(word)
+                 for lem in [morph.base_lemma(r[0]).lower()] if lem in kinds)
 
 
 def _is_number(word: str) -> bool:
@@ -711,9 +718,10 @@ def document_date(doc: Doc, meetings, next_span, legal_spans) -> str | None:
         if any(m.get("_series") for m in pool):  # a series told out of order: its earliest day
             return min(m["date"] for m in pool)
         return pool[0]["date"]
-    text = doc._.text
+    ext = doc._  # one accessor object: each `doc._` builds a new one
+    text = ext.text
     candidates = []
-    for d in doc._.dates or []:
+    for d in ext.dates or []:
         if d["precision"] != "day" or d["relative"]:
             continue
         if next_span and next_span[0] <= d["start"] < next_span[1]:
@@ -727,7 +735,7 @@ def document_date(doc: Doc, meetings, next_span, legal_spans) -> str | None:
     if candidates:
         return candidates[0]
     # only the page's record card is dated: its publication, else its first date
-    site = [d for d in doc._.site_dates or [] if d["precision"] == "day"]
+    site = [d for d in ext.site_dates or [] if d["precision"] == "day"]
     published = [d for d in site if SITE_PUBLISHED.search(text, text.rfind("\n", 0, d["start"]) + 1, d["start"])]
     return (published or site)[0]["value"] if site else None
 
@@ -742,23 +750,25 @@ def make_meetings(nlp, name):
 
 class MeetingsComponent:
     def __call__(self, doc: Doc) -> Doc:
-        legal = [(s, e) for _a, s, e in (doc._.legal_acts or [])]
+        ext = doc._  # one accessor object: each `doc._` builds a new one
+        legal = [(s, e) for _a, s, e in (ext.legal_acts or [])]
         meetings, spans, nxt, nspan = find_meetings(doc, legal)
         ddate = document_date(doc, meetings, nspan, legal)
-        title = doc._.title or ""
-        if not meetings and _kind(title) and not NEXT.search(title) and not _process_only(_kind(title), title) \
+        title = ext.title or ""
+        title_kind = _kind(title)
+        if not meetings and title_kind and not NEXT.search(title) and not _process_only(title_kind, title) \
                 and not (nxt and INVITATION.search(title)):
-            meetings.append({"date": ddate, "kind": _kind(title), "participants": None,
+            meetings.append({"date": ddate, "kind": title_kind, "participants": None,
                              "organisations_count": None, "place": None})
             spans.append(None)
         for m in meetings:
-            if m["kind"] is None and _kind(title) and not NEXT.search(title):
-                m["kind"] = _kind(title)  # "Protokół z posiedzenia …" over a table of figures
+            if m["kind"] is None and title_kind and not NEXT.search(title):
+                m["kind"] = title_kind  # "Protokół z posiedzenia …" over a table of figures
             m.pop("_period", None)
             m.pop("_long", None)
             m.pop("_listed", None)
             m.pop("_series", None)
-        doc._.meetings = list(zip(meetings, spans))
-        doc._.next_meeting = nxt
-        doc._.document_date = ddate
+        ext.meetings = list(zip(meetings, spans))
+        ext.next_meeting = nxt
+        ext.document_date = ddate
         return doc

@@ -62,6 +62,7 @@ def _inside_title(text: str, start: int) -> bool:
     return not any(a[1] in ("prep", "conj", "comp", "qub", "adv") for a in morph.analyse(m.group(1).lower()))
 
 
+@lru_cache(maxsize=50_000)  # the same few names recur in a report (and across a site's reports)
 def _without_person(raw: str) -> str:
     """The place name without a person's name run into it ("Jedwabne Adam Nowicki" → "Jedwabne")."""
     words = raw.split(" ")
@@ -306,11 +307,11 @@ def make_municipality(nlp, name):
 
 class MunicipalityComponent:
     def __call__(self, doc: Doc) -> Doc:
-        title = doc._.title or ""
-        text = doc._.text
+        ext = doc._  # one accessor object: each `doc._` builds a new one
+        title = ext.title or ""
+        text = ext.text
         start = text.find(title) if title else -1
         # weight the title line: pass only its span as the "title" region
-        ext = doc._
         ext.municipality = resolve(text, title=text[:start + len(title)] if start >= 0 else "",
                                    skip=chrome_test(doc), gaz=gazetteer.load())
         organisations.qualify_generic(ext.organisations, ext.municipality)

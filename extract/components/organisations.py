@@ -605,17 +605,18 @@ class OrganisationsComponent:
                 taken[k] = True
 
         # 1. fixed names, matched by lemma in any case
-        word_chrome = doc._.word_chrome
+        word_chrome = sc.word_chrome
         is_chrome = chrome_test(doc)
         all_cands = list(map(_fixed_candidates, strs))  # cached per word: one C-level pass
         for i in compress(range(len(strs)), all_cands):
             if taken[i]:
                 continue
             w, cands = strs[i], all_cands[i]
+            lem1 = morph.lemmas(strs[i + 1]) if i + 1 < len(strs) else frozenset()
             for seq, name, kind, any_case in cands:
                 n = len(seq)
-                if i + n > len(strs) or not (any_case or _cap(w)):
-                    continue
+                if i + n > len(strs) or not (any_case or _cap(w)) or (n > 1 and not (lem1 & seq[1])):
+                    continue  # (most candidates fail on their second word: tested before the loop below)
                 if all(morph.lemmas(strs[i + k]) & seq[k] for k in range(1, n)) and \
                         all(sc.gap(i + k).strip() == "" for k in range(n - 1)):
                     if not word_chrome[i]:

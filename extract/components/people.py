@@ -162,6 +162,7 @@ def make_people(nlp, name):
 
 class PeopleComponent:
     def __call__(self, doc: Doc) -> Doc:
-        exclude = [tuple(sp) for o in (doc._.organisations or []) for sp in o["spans"]]
-        doc._.people = find_people(doc._.text, skip=chrome_test(doc), exclude=exclude)
+        ext = doc._  # one accessor object: each `doc._` builds a new one
+        exclude = [tuple(sp) for o in (ext.organisations or []) for sp in o["spans"]]
+        ext.people = find_people(ext.text, skip=chrome_test(doc), exclude=exclude)
         return doc

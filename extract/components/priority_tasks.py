@@ -137,33 +137,37 @@ HEAD_REACH = 40    # a list phrase starts right before its "priorytet" ("zadania
 AREA_REACH = 160   # "W ramach obszaru <area> priorytetem …": the area comes first
 
 
-LONGEST_PHRASE = 800  # longer than any inline task phrase: lets close mentions share one search
-
-
 def _near(rx, text: str, mentions: list[int], before: int = REACH_BEFORE):
     """Matches of `rx` that hold one of the `mentions` of priority (each phrase names it near its
-    start): searched only around them, which is much cheaper than scanning the whole text. Close
-    mentions share a search: when the first match at or after a window's start lies beyond the
-    mention, the next mention before that match needs no search of its own."""
+    start): the first match starting in the `before` characters up to a mention (and going on up
+    to REACH_AFTER after it), for each mention after the previous match. Only those start
+    positions are tried, not the whole window a search would run through."""
     last_end = -1
-    seen_from = seen_to = -1  # a search from `seen_from` (to `seen_to`) found `seen` first
-    seen = None
+    skip = _skipper(rx, before)
     for p in mentions:
         start = max(p - before, last_end, 0)
         if start > p:
             continue
         end = min(len(text), p + REACH_AFTER)
-        if seen_from <= start and end >= seen_to:
-            if seen is None and p + LONGEST_PHRASE <= seen_to:
-                continue  # nothing found up to seen_to: nothing starts by p either
-            if seen is not None and start <= seen.start() and p < seen.start() \
-                    and seen.start() + LONGEST_PHRASE <= seen_to:
-                continue  # the first match still lies beyond this mention
-        m = rx.search(text, start, end)
-        seen_from, seen_to, seen = start, end, m
+        if skip is None:
+            m = rx.search(text, start, end)
+        else:
+            at = skip.match(text, start, end)  # ends where the first match from `start` starts
+            m = rx.match(text, at.end(), end) if at else None
         if m and m.start() <= p:
             last_end = m.end()
             yield m
+
+
+@lru_cache(maxsize=None)
+def _skipper(rx: re.Pattern, reach: int) -> re.Pattern | None:
+    """Skips the fewest characters (at most `reach`) after which `rx` matches: a search for `rx`
+    that gives up after `reach` start positions. None when a plain search is as fast: the regex
+    engine jumps straight to the (caseless) characters a match starts with, such as quotes."""
+    first = data.first_chars(rx.pattern)
+    if first is not None and all(c.lower() == c.upper() for c in first):
+        return None
+    return re.compile(r"(?s:.){0,%d}?(?=(?:%s))" % (reach, rx.pattern), rx.flags)
 
 
 def _after_mention(rx, keys, text: str, low: str, mentions: list[int], back: int = 0):
@@ -284,23 +288,29 @@ def _area_stems() -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(sorted(data.word_list("policy_area_stems.txt"), key=len, reverse=True)) + ")")
 
 
+NUMBER_MARK, ROMAN_MARK, LETTER_MARK = re.compile(r"\d"), re.compile(r"[IVX]+[.)]$"), re.compile(r"[a-z][.)]$")
+
+
 def _marker_kind(line: str):
     """bullet, number, roman or letter: the kind of list marker `line` starts with, or None."""
     m = MARKER.match(line)
     if not m:
         return None
     mk = m.group().strip()
-    if re.match(r"\d", mk):
+    if NUMBER_MARK.match(mk):
         return "number"
-    if re.match(r"[IVX]+[.)]$", mk):
+    if ROMAN_MARK.match(mk):
         return "roman"
-    return "letter" if re.match(r"[a-z][.)]$", mk) else "bullet"
+    return "letter" if LETTER_MARK.match(mk) else "bullet"
 
 
 def _marker_sign(line: str):
     """The list marker `line` starts with, numbers and letters by their kind ("•", "–", "number")."""
     kind = _marker_kind(line.strip())
     return MARKER.match(line).group().strip() if kind == "bullet" else kind
+
+
+SENTENCE_PUNCT_END = re.compile(r"[.;!?,]$")
 
 
 def _area_line(lines, k: int):
@@ -318,7 +328,7 @@ def _area_line(lines, k: int):
     colon = t.endswith(":")
     t = t.rstrip(":").strip()
     words = t.split()
-    if not words or len(words) > 10 or re.search(r"[.;!?,]$", t) or " | " in t or "priorytet" in t.lower():
+    if not words or len(words) > 10 or SENTENCE_PUNCT_END.search(t) or " | " in t or "priorytet" in t.lower():
         return None
     if not (colon and nxt.strip() or nm) or not _area_stems().search(t.lower()):
         return None
@@ -868,8 +878,9 @@ def make_priority_tasks(nlp, name):
 
 class PriorityTasksComponent:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc._.text
+        ext = doc._  # one accessor object: each `doc._` builds a new one
+        text = ext.text
         # every task form is under or in a mention of priority: no mention, nothing to search
-        doc._.priority_tasks = find_tasks(doc._.lines, set(doc._.chrome), text) \
+        ext.priority_tasks = find_tasks(ext.lines, set(ext.chrome), text) \
             if "priorytet" in text.lower() else []
         return doc

@@ -136,28 +136,31 @@ def make_references(nlp, name):
 
 class ReferencesComponent:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc._.text
-        doc._.legal_acts = find_legal_acts(text, skip=chrome_test(doc))
-        words = doc._.words
-        strs = doc._.word_strs
+        ext = doc._  # one accessor object: each `doc._` builds a new one
+        text = ext.text
+        in_chrome = chrome_test(doc)
+        ext.legal_acts = find_legal_acts(text, skip=in_chrome)
+        words = ext.words
+        strs = ext.word_strs
         if strs is None:
             strs = [text[s:e] for s, e in words]
         taken = [False] * len(words)
         found, seen = [], set()
-        word_chrome = doc._.word_chrome
+        word_chrome = ext.word_chrome
         all_pats = list(map(_funding_candidates, strs))  # cached per word: one C-level pass
         for i in [k for k, p in enumerate(all_pats) if p]:
             if taken[i] or word_chrome[i]:
                 continue
             w, pats = strs[i], all_pats[i]
             lem0 = morph.lemmas(w)
+            lem1 = morph.lemmas(strs[i + 1]) if i + 1 < len(strs) else frozenset()
             for seq, name, exact, caps in pats:
                 n = len(seq)
                 if i + n > len(strs):
                     continue
                 ok0 = (w in seq[0]) if exact else bool(lem0 & seq[0])
-                if not ok0 or any(taken[i:i + n]):
-                    continue
+                if not ok0 or (n > 1 and not (lem1 & seq[1])) or any(taken[i:i + n]):
+                    continue  # (most candidates fail on their second word: tested before the loop below)
                 if all(morph.lemmas(strs[i + k]) & seq[k] for k in range(1, n)) and \
                         all(not text[words[i + k][1]:words[i + k + 1][0]].strip(" \n\t–-") for k in range(n - 1)) and \
                         _written_as_name(strs[i:i + n], caps):
@@ -168,7 +171,6 @@ class ReferencesComponent:
                         found.append((name, words[i][0], words[i + n - 1][1]))
                     break
         # "Programu Rządowego Aktywni+": a government programme named after its kind
-        in_chrome = chrome_test(doc)
         for prefix, gate, rx, extends in named_funding_patterns():
             if gate not in text:
                 continue
@@ -194,5 +196,5 @@ class ReferencesComponent:
         found.sort(key=lambda f: f[1])
         # a longer programme name makes its shorter part redundant
         names = [f[0] for f in found]
-        doc._.funding = [f for f in found if not any(f[0] != n and f[0] in n for n in names)]
+        ext.funding = [f for f in found if not any(f[0] != n and f[0] in n for n in names)]
         return doc

@@ -21,23 +21,30 @@ def strip_marker(text: str) -> tuple[str, int]:
     return text.lstrip(), n
 
 
+THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
+EMPHASIS = re.compile(r"\*\*|__")
+
+
 def clean_item(text: str, pick=None) -> str:
     """An item's text without emphasis marks and trailing separators; of a table row
     (` | `-separated cells) the cell `pick(cells)` chooses, by default the longest cell that is
     not a number or amount."""
     if " | " in text:
-        cells = [c.strip() for c in text.split(" | ") if re.search(r"[^\W\d_]{3}", c)]
+        cells = [c.strip() for c in text.split(" | ") if THREE_LETTERS.search(c)]
         if cells:
             text = (pick(cells) if pick else None) or max(cells, key=len)
-    text = re.sub(r"\*\*|__", "", text).strip()
+    text = EMPHASIS.sub("", text).strip()
     text = text.strip(" \t\u00a0;")
     return text.rstrip(",")
+
+
+CLOSED_END = re.compile(r"[.!?:;,]$")
 
 
 def wrapped(line: str) -> bool:
     """A line of a hard-wrapped paragraph: long, and not ending a sentence or a list item."""
     t = line.rstrip()
-    return len(t) >= 50 and not re.search(r"[.!?:;,]$", t)
+    return len(t) >= 50 and not CLOSED_END.search(t)
 
 
 OPEN_END = re.compile(r"[^.!?:;,]$")
