@@ -15,15 +15,20 @@ if str(_ROOT) not in sys.path:  # streamlit puts only dashboard/ on the path
     sys.path.insert(0, str(_ROOT))
 
 import streamlit as st  # noqa: E402
+from starlette.middleware import Middleware  # noqa: E402
 from starlette.routing import Route  # noqa: E402
+
+from dashboard.assets import StaticFromMemory  # noqa: E402
 
 
 @asynccontextmanager
 async def _lifespan(_app):
     """Warm the caches in the background: the server answers at once, and the first
-    visitor finds the usual pages' data computed (or being computed) already."""
-    from dashboard import warm
+    visitor finds the usual pages' data computed (or being computed) already. The listening
+    socket is bound by now: Nagle's algorithm is turned off on it (see nodelay.py)."""
+    from dashboard import nodelay, warm
 
+    nodelay.set_nodelay()
     warm.start()
     yield
     warm.stop()
@@ -39,4 +44,5 @@ async def _warm_status(_request):
 
 
 app = st.App(str(Path(__file__).resolve().with_name("main.py")), lifespan=_lifespan,
-             routes=[Route("/partmon/warm-up", _warm_status)])
+             routes=[Route("/partmon/warm-up", _warm_status)],
+             middleware=[Middleware(StaticFromMemory)])

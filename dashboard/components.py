@@ -110,46 +110,102 @@ def translated(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
     return translation(columns)(frame)
 
 
+#: rows of a long table drawn at once as HTML (the interactive table and the CSV have all)
+PREVIEW_ROWS = 50
+#: characters of a cell drawn in that HTML table
+CLIP_CHARS = 300
+
+
 def table(frame: pd.DataFrame, columns: dict[str, str], name: str, *, height=None,
-          column_config=None, key=None, max_rows: int | None = None, **kwargs):
-    """Show `frame[columns]` with translated headers and a CSV download of the same table.
-    With `max_rows`, only that many rows are drawn (and said so); the CSV has every row."""
+          column_config=None, key=None, max_rows: int | None = None, link=None,
+          preview: int = PREVIEW_ROWS, grid_label: str | None = None, full=None,
+          **kwargs):
+    """`frame[columns]` with translated headers: its first `preview` rows as a static HTML
+    table, a CSV download of every row, and the interactive table (sorting, selection;
+    `max_rows` rows at most) one click away, in an expander drawn only once opened.
+
+    The HTML table is drawn as soon as it arrives; the interactive table needs ~1.2 MB of
+    code the browser would first load and compile (most of a first visit's wait).
+    `link` = (column, function of a row giving an address): that column's cells link there.
+    `preview=0` draws no HTML rows (the page lists them otherwise). `full`, a function
+    giving `frame` complete (columns `frame` lacks filled), is read only for the CSV
+    file and the interactive table. Returns the interactive table's selection event
+    (None while it is closed)."""
     total = len(frame)
-    shown = translated(frame.head(max_rows) if max_rows else frame, columns)
-    event = st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto",
-                         column_config=column_config, key=key, **kwargs)
-    if max_rows and total > max_rows:
-        st.caption(t("first_n_in_csv", n=max_rows, total=total))
-        whole = translation(columns)
-        data.csv_download(lambda: whole(frame), name, key=f"csv_{key or name}")
+    if preview:  # long texts (a document's text from the SQL page) cut: the CSV has them
+        html_table(frame.head(preview), columns, download=False, link=link, clip=CLIP_CHARS)
+    whole = translation(columns)
+    if total > preview or full is not None:
+        if preview and total > preview:
+            st.caption(t("first_n_in_csv", n=preview, total=total))
+        data.csv_download(lambda: whole(full() if full is not None else frame), name,
+                          key=f"csv_{key or name}")
     else:
-        data.csv_download(shown, name, key=f"csv_{key or name}")
+        data.csv_download(whole(frame), name, key=f"csv_{key or name}")
+    grid = st.expander(grid_label or t("interactive_table"), icon=":material/table:",
+                       key=f"grid_{key or name}", on_change="rerun")
+    if not grid.open:
+        return None
+    with grid:
+        every = full() if full is not None else frame
+        shown = whole(every.head(max_rows) if max_rows else every)
+        event = st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto",
+                             column_config=column_config, key=key, **kwargs)
+        if max_rows and total > max_rows:
+            st.caption(t("first_n_in_csv", n=max_rows, total=total))
     return event
 
 
 def html_table(frame: pd.DataFrame, columns: dict[str, str], name: str | None = None,
-               *, download: bool = True, flag_zero: bool = False) -> None:
+               *, download: bool = True, flag_zero: bool = False, link=None,
+               clip: int | None = None) -> None:
     """A small static table as escaped HTML (readable, wraps long names, selectable text),
     with a CSV download of the same rows; for long lists use `table`. `columns` maps
     frame columns to label keys (None: the column name is already the header);
-    `flag_zero` marks zero counts red (something one municipality lacks)."""
+    `flag_zero` marks zero counts red (something one municipality lacks); `link` =
+    (column, function of a frame row giving an address) makes that column's cells links;
+    `clip` cuts longer cell texts to that many characters (…)."""
     shown = translated(frame, columns)
     numeric = [pd.api.types.is_numeric_dtype(shown[c]) for c in shown.columns]
+    present = [c for c in columns if c in frame.columns]  # the shown columns, in order
+    linked = present.index(link[0]) if link and link[0] in present else None
+    hrefs = [link[1](row) for row in frame.itertuples(index=False)] if linked is not None \
+        else None
     cell = "padding:4px 8px;border-bottom:1px solid #e9ecef;vertical-align:top"
     zero = ";background:#ffe3e3;color:#c92a2a;font-weight:600"
     head = "".join(f'<th style="{cell};text-align:{"right" if n else "left"};font-weight:600;'
                    f'color:#495057">{html.escape(str(c))}</th>'
                    for c, n in zip(shown.columns, numeric))
-    body = "".join(
-        "<tr>" + "".join(f'<td style="{cell};text-align:{"right" if n else "left"}'
-                         f'{zero if flag_zero and n and v == 0 else ""}'
-                         f'{";white-space:nowrap" if n or _ISO_DATE.match(fmt(v)) else ""}">'
-                         f"{html.escape(fmt(v))}</td>" for v, n in zip(row, numeric)) + "</tr>"
-        for row in shown.itertuples(index=False))
-    show_html(f'<table class="pm-table" style="width:100%;border-collapse:collapse;'
-              f'font-size:0.9rem"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+
+    def td(i: int, j: int, v, n: bool) -> str:
+        value = fmt(v)
+        text = html.escape(value if not clip or len(value) <= clip else value[:clip] + "…")
+        if j == linked and hrefs[i]:
+            text = f'<a href="{html.escape(hrefs[i])}" target="_self">{text}</a>'
+        return (f'<td style="{cell};text-align:{"right" if n else "left"}'
+                f'{zero if flag_zero and n and v == 0 else ""}'
+                f'{";white-space:nowrap" if n or _ISO_DATE.match(fmt(v)) else ""}">{text}</td>')
+    body = "".join("<tr>" + "".join(td(i, j, v, n) for j, (v, n) in enumerate(zip(row, numeric)))
+                   + "</tr>" for i, row in enumerate(shown.itertuples(index=False)))
+    show_html(f'<div style="overflow-x:auto"><table class="pm-table" style="width:100%;'
+              f'border-collapse:collapse;font-size:0.9rem"><thead><tr>{head}</tr></thead>'
+              f'<tbody>{body}</tbody></table></div>')
     if download and name:
         data.csv_download(shown, name)
+
+
+def address(**changes) -> str:
+    """A link to this page with this run's URL parameters (filters, language) and `changes`
+    (None removes one): '?woj=…&org=…'."""
+    from urllib.parse import urlencode
+
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    for k, v in changes.items():
+        if v is None:
+            params.pop(k, None)
+        else:
+            params[k] = [str(v)]
+    return "?" + urlencode([(k, v) for k, vs in params.items() for v in vs])
 
 
 def html_list(items, empty: str | None = None) -> str:

@@ -5,6 +5,8 @@ starts, and again once a load has changed the warehouse, so nobody waits for the
 key). A background thread runs the plan on a read-only connection it closes at least every
 HOLD_S seconds, so a crawl or load that wants to write waits about that long at most. Small
 warehouses are not warmed. GET /partmon/warm-up (app.py) says whether the first run is done.
+`prefetch` does the same for one address as its page shell is served (assets.py): a search,
+one organisation or one document, which no warm-up can guess.
 """
 from __future__ import annotations
 
@@ -26,7 +28,8 @@ MIN_DOCUMENTS = 2000
 
 _stop = threading.Event()
 _done = threading.Event()
-_state = {"warmed_stamp": None, "seconds": None, "queries": 0}
+_state = {"warmed_stamp": None, "seconds": None, "queries": 0, "prefetched": 0}
+_prefetching = threading.Semaphore(2)  # addresses worked on at once; more are not guessed
 
 
 def _imports() -> None:
@@ -166,6 +169,34 @@ def _loop() -> None:
         _done.set()
         _stop.wait(POLL_S)
     _done.set()
+
+
+def prefetch(page: str, query_string: str) -> None:
+    """Start the queries a page opened at this address will ask for (a search, one
+    organisation, one document: page_queries.address_queries) while the browser is still
+    loading the dashboard's code, ~1 s before the page's first run asks for them."""
+    from urllib.parse import parse_qs
+
+    from dashboard.page_queries import address_queries
+
+    calls = list(address_queries(page, parse_qs(query_string)))
+    if not calls or not _prefetching.acquire(blocking=False):
+        return
+
+    def run() -> None:
+        from dashboard import data
+
+        try:
+            for name, filters in calls:
+                data.query(name, **filters)
+        except Exception as exc:  # the page will say what is wrong when it asks itself
+            log.info("prefetch %s stopped: %s", page, exc)
+        finally:
+            data.release()
+            _state["prefetched"] += 1
+            _prefetching.release()
+
+    threading.Thread(target=run, name="partmon-prefetch", daemon=True).start()
 
 
 def start() -> threading.Thread:

@@ -196,12 +196,11 @@ def test_organisations_page_lists_mentions_with_context(server, page):
     from playwright.sync_api import expect
 
     main = _open(page, server["url"] + "organisations?szukaj=Puszczy", "Znaleziono: 1")
-    grid = main.get_by_test_id("stDataFrame").first
-    grid.locator("canvas").first.wait_for()
-    # tick the first row's selection box (Glide data grid: first column, first body row)
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 14, box["y"] + 35 + 17)
+    # the list's names link to each organisation; the filters stay in the address
+    main.locator("table.pm-table").get_by_role(
+        "link", name="Stowarzyszenie Przyjaciół Puszczy Knyszyńskiej").click()
     expect(main.get_by_text("wzmianek: 2 · dokumentów: 2 · gmin: 1")).to_be_visible()
+    assert parse_qs(urlparse(page.url).query)["szukaj"] == ["Puszczy"]
     # each mention in its sentence, the organisation's own words marked
     expect(main.locator("mark", has_text="Stowarzyszeniem Przyjaciół Puszczy Knyszyńskiej"))\
         .to_be_visible()
@@ -300,8 +299,13 @@ def test_who_meets_whom_shows_pairs_as_a_heatmap_and_a_table(server, page):
     from playwright.sync_api import expect
 
     main = _open(page, server["url"] + "organisations?widok=pairs", "Par: 4")
-    expect(main.get_by_test_id("stVegaLiteChart")).to_be_visible()
-    expect(main.get_by_test_id("stDataFrame")).to_be_visible()
+    # the heatmap: 5 organisations, each pair's shared documents in both halves
+    heatmap = main.locator("table.pm-heatmap")
+    expect(heatmap.locator("tbody tr")).to_have_count(5)
+    expect(heatmap.locator("tbody tr", has_text="Ochotnicza Straż Pożarna w Supraślu")
+           .locator("td", has_text="2")).to_have_count(1)
+    expect(main.locator("table.pm-table", has_text="Partner")).to_contain_text(
+        "Stowarzyszenie Przyjaciół Puszczy Knyszyńskiej")
     _shot(page, "organisations-pairs")
     csv = _download(page, main.get_by_test_id("stDownloadButton").get_by_role("button"),
                     "co-participation")
@@ -312,6 +316,8 @@ def test_who_meets_whom_shows_pairs_as_a_heatmap_and_a_table(server, page):
     assert len(lines) == 5
     # one organisation's page: every municipality and meeting it appears in
     page.goto(server["url"] + "organisations?szukaj=Ochotnicza")
+    # the interactive table, opened on request, still opens an organisation by its row
+    main.get_by_text("Tabela interaktywna").click()
     grid = main.get_by_test_id("stDataFrame").first
     grid.locator("canvas").first.wait_for()
     box = grid.bounding_box()
@@ -320,6 +326,23 @@ def test_who_meets_whom_shows_pairs_as_a_heatmap_and_a_table(server, page):
     expect(meetings).to_contain_text("2019-03-14")
     expect(meetings).to_contain_text("2022-10-05")
     expect(main.locator("table.pm-table", has_text="Wzmianki").first).to_contain_text("Supraśl")
+
+
+def test_query_results_drawn_as_a_table_keep_scraped_text_inert(server, page):
+    """The SQL page's first rows are HTML: a report's text that looks like markup is shown
+    as characters (cut to a readable length), never run; the CSV file has it whole."""
+    from playwright.sync_api import expect
+
+    q = "SELECT title, text FROM documents WHERE text LIKE '%pwned%'"
+    main = _open(page, server["url"] + "sql?q=" + urllib.request.quote(q), "Wierszy: 1.")
+    cell = main.locator("table.pm-table tbody td").nth(1)
+    expect(cell).to_contain_text("<script>window.__pwned=1</script>")
+    expect(cell).to_contain_text("…")  # the long text is cut in the table
+    assert cell.locator("script, img, b").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    csv = _download(page, main.get_by_test_id("stDownloadButton").get_by_role("button"),
+                    "sql-hostile")
+    assert "zajęcia z bezpieczeństwa w sieci <i>dla młodzieży</i>" in csv
 
 
 def test_sql_errors_follow_the_interface_language(server, page):

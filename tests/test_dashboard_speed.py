@@ -141,6 +141,28 @@ def test_pairs_who_meet_are_those_of_the_full_query(synth_db, fixture_db):
         con.close()
 
 
+def test_a_search_lists_the_hits_of_the_full_query_with_the_first_snippets(synth_db,
+                                                                          fixture_db):
+    """The search page's own query gives the full query's rows in its order, with the
+    snippets of the hits it lists; the others are read only with the full table."""
+    for db, words in ((synth_db, ("program współpracy", "konsultacje", "sport")),
+                      (fixture_db, ("warsztaty", "organizacja"))):
+        con = _open(db)
+        for search in words:
+            for filters in ({}, {"voivodeship": "podlaskie", "years": (2019, 2030)}):
+                full = queries.document_list(con, search=search, limit=1000, **filters)
+                hits = fast.document_hits(con, search, limit=1000, snippets=3, **filters)
+                assert list(hits.columns) == list(full.columns)
+                assert hits.drop(columns="snippet").equals(full.drop(columns="snippet"))
+                assert list(hits["snippet"].head(3)) == list(full["snippet"].head(3))
+                assert hits["snippet"].iloc[3:].isna().all()
+                if filters == {} and db == synth_db:
+                    assert len(full) > 3 and (full["match"] == "fulltext").all()
+        # nothing in the index: the full query's own answer (substring search)
+        assert fast.document_hits(con, "xqzw").equals(queries.document_list(con, search="xqzw"))
+        con.close()
+
+
 def test_first_mentions_read_like_the_full_list(synth_db, fixture_db):
     for db in (synth_db, fixture_db):
         con = _open(db)
@@ -249,3 +271,122 @@ def test_a_load_while_the_server_runs_is_shown_and_warmed_again(tmp_path, chromi
     runs = [line for line in log.read_text().splitlines()[before:]
             if line.startswith("partmon-profile")]
     assert runs and all(line.endswith("misses=-") for line in runs), runs
+
+
+def test_connections_accepted_by_the_dashboard_server_do_not_wait_for_acknowledgements():
+    """nodelay.set_nodelay turns Nagle's algorithm off on a listening socket bound the way
+    Streamlit binds it (protocol number 0, which asyncio leaves alone), and the connections
+    it accepts inherit that: a response's body is not held back behind its headers."""
+    import socket
+
+    from dashboard import nodelay
+
+    listener = socket.socket(socket.AF_INET)  # as Streamlit's _bind_socket does
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    try:
+        before = socket.create_connection(listener.getsockname())
+        accepted_before, _ = listener.accept()
+        assert accepted_before.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+        assert listener.fileno() in nodelay.listening_tcp_sockets()
+        assert before.fileno() not in nodelay.listening_tcp_sockets()  # not listening
+        assert nodelay.set_nodelay() >= 1
+        client = socket.create_connection(listener.getsockname())
+        accepted, _ = listener.accept()
+        assert accepted.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+        for s in (before, accepted_before, client, accepted):
+            s.close()
+    finally:
+        listener.close()
+
+
+def _get(url: str) -> tuple[int, dict, bytes]:
+    import urllib.error
+
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return answer.status, dict(answer.headers), answer.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def test_page_shells_name_the_code_of_their_first_screen_and_every_file_is_served(
+        fixture_db, tmp_path):
+    """Each page's shell asks the browser for the element code that page draws first (the
+    text box of the organisation list, not on the who-meets-whom view; the highlight
+    pills of one document), every file it names is served as JavaScript cached for good,
+    byte for byte Streamlit's own; nothing outside Streamlit's static folder is reachable."""
+    import re
+
+    from dashboard.assets import static_dir
+
+    root = static_dir()
+    with running_dashboard(fixture_db, tmp_path / "streamlit.log", timeout_s=60) as url:
+        shells = {path: _get(url + path)[2].decode() for path in (
+            "", "organisations", "organisations?widok=pairs", "documents?doc=x", "sql")}
+        named = {path: re.findall(r'rel="modulepreload" crossorigin href="\./(static/js/'
+                                  r'[^"]+)"', shell) for path, shell in shells.items()}
+        assert any("/TextInput." in f for f in named["organisations"])
+        assert not any("/TextInput." in f for f in named["organisations?widok=pairs"])
+        assert any("/ButtonGroup." in f for f in named["documents?doc=x"])
+        assert any("/TextArea." in f for f in named["sql"])
+        for path, shell in shells.items():
+            assert '<div id="root"></div>' in shell and "index." in shell, path
+            assert any("/Html." in f for f in named[path]), path  # st.html: every page
+        for file in sorted(set().union(*named.values())):
+            status, headers, body = _get(url + file)
+            assert status == 200, file
+            assert headers["content-type"].startswith("text/javascript"), file
+            assert "immutable" in headers["cache-control"], file
+            assert body == (root / file).read_bytes(), file
+        status, headers, body = _get(url + "static/css/" + next(
+            p.name for p in (root / "static" / "css").glob("index.*.css")))
+        assert status == 200 and headers["content-type"].startswith("text/css")
+        assert _get(url + "static/../../../etc/passwd")[2].find(b"root:") < 0
+        assert b"root:" not in _get(url + "static/%2e%2e/%2e%2e/etc/passwd")[2]
+        assert _get(url + "partmon/warm-up")[0] == 200  # our own route still answers
+
+
+@pytest.mark.browser
+def test_an_address_with_a_search_has_its_answer_computed_while_the_page_loads(
+        fixture_db, tmp_path, chromium_browser, monkeypatch):
+    """Serving the page of a shared address (a search, one organisation, one document)
+    starts that page's queries at once: when the page's first run asks for them, they
+    are there, though no warm-up could have guessed them."""
+    from warehouse.load import document_id
+
+    from dashboard_fixture import report_url
+
+    monkeypatch.setenv("PARTMON_WARM_MIN_DOCUMENTS", "0")  # the sidebar's queries warmed
+    monkeypatch.setenv("PARTMON_DASHBOARD_PROFILE", "1")
+    log = tmp_path / "streamlit.log"
+    doc = document_id(report_url({"source": "suprasl", "slug": "warsztaty-2019"}))
+    with running_dashboard(fixture_db, log, timeout_s=60) as url:
+        deadline = time.monotonic() + 60
+        while not _get_json(url + "partmon/warm-up")["ready"]:
+            assert time.monotonic() < deadline, "warm-up never finished"
+            time.sleep(0.2)
+        con = _open(fixture_db)
+        org = con.execute("SELECT id FROM organisations WHERE name LIKE 'Ochotnicza%'"
+                          ).fetchone()[0]
+        con.close()
+        page = chromium_browser.new_page(viewport={"width": 1400, "height": 1000})
+        for path, text in (("documents?szukaj=warsztaty", "Znaleziono: 1"),
+                           (f"organisations?org={org}", "wzmianek: 2"),
+                           (f"documents?doc={doc}", "Wyodrębnione elementy")):
+            before = _get_json(url + "partmon/warm-up")["prefetched"]
+            _get(url + path)  # the page's shell, as the browser first asks for it
+            deadline = time.monotonic() + 30
+            while _get_json(url + "partmon/warm-up")["prefetched"] == before:
+                assert time.monotonic() < deadline, f"nothing computed for {path}"
+                time.sleep(0.1)
+            lines = len(log.read_text().splitlines())
+            page.goto(url + path)
+            page.get_by_test_id("stMain").get_by_text(text, exact=False).first.wait_for(
+                timeout=60_000)
+            page.wait_for_function("() => !document.querySelector("
+                                   "'[data-testid=stStatusWidget]')", timeout=60_000)
+            runs = [line for line in log.read_text().splitlines()[lines:]
+                    if line.startswith("partmon-profile")]
+            assert runs and runs[0].endswith("misses=-"), (path, runs)
+        page.close()

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+import duckdb
 import pandas as pd
 
+from warehouse import queries
 from warehouse.queries import _DOCS, _TITLE, _df, _where
 
 # --- one organisation -----------------------------------------------------------------------
@@ -29,27 +31,46 @@ def organisation_overview(con, organisation_id: str) -> pd.DataFrame:
 def organisation_mentions_first(con, organisation_id: str, limit: int = 100,
                                 context: int = 80) -> pd.DataFrame:
     """The first `limit` mentions of `warehouse.queries.organisation_mentions` (same order,
-    same columns, same words around each). The mentions are found first, then only their
-    documents' texts are read, by id (a join would read every document's text)."""
-    first = _df(con, """
-        SELECT om.document_id, om.surface, om.char_start, om.char_end
+    same columns, same words around each). The mentions are found first, with the words
+    around them stored at load time; only mentions without them (older warehouses, another
+    `context`) have them cut from their documents' texts, read by id (reading texts was
+    most of this query on a first visit)."""
+    from warehouse.load import MENTION_CONTEXT
+
+    stored = context == MENTION_CONTEXT
+    sql = """
+        SELECT om.document_id, om.surface, om.char_start, om.char_end {stored}
         FROM organisation_mentions om JOIN documents d ON d.id = om.document_id
         WHERE om.organisation_id = ?
-        ORDER BY d.document_date NULLS LAST, d.id, om.item_no, om.mention_no LIMIT ?""",
-                [organisation_id, int(limit)])
+        ORDER BY d.document_date NULLS LAST, d.id, om.item_no, om.mention_no LIMIT ?"""
+    try:
+        first = _df(con, sql.format(stored=", om.context_before, om.context_after"
+                                    if stored else ""), [organisation_id, int(limit)])
+    except duckdb.BinderException:  # a warehouse from before the stored contexts
+        first = _df(con, sql.format(stored=""), [organisation_id, int(limit)])
+    if "context_before" not in first.columns:
+        first["context_before"] = first["context_after"] = None
     ids = list(dict.fromkeys(first["document_id"]))
     docs = _df(con, f"""
         SELECT d.id AS document_id, d.document_date AS date, mu.name AS municipality,
-               mu.voivodeship, {_TITLE} AS document, d.url, d.text
+               mu.voivodeship, {_TITLE} AS document, d.url
         FROM {_DOCS} WHERE d.id IN ({", ".join("?" for _ in ids) or "NULL"})""", ids)
     rows = first.merge(docs, on="document_id", how="left")
-    texts = rows.pop("text")
-    rows["before"] = [_around(t, None if pd.isna(s) else max(int(s) - context, 0),
-                              None if pd.isna(s) else int(s))
-                      for t, s in zip(texts, rows["char_start"])]
-    rows["after"] = [_around(t, None if pd.isna(e) else int(e),
-                             None if pd.isna(e) else int(e) + context)
-                     for t, e in zip(texts, rows["char_end"])]
+    missing = rows["char_start"].notna() & rows["context_before"].isna()
+    cut = list(dict.fromkeys(rows.loc[missing, "document_id"]))
+    texts = dict(con.execute(
+        f"SELECT id, text FROM documents WHERE id IN ({', '.join('?' for _ in cut)})",
+        cut).fetchall()) if cut else {}
+    before, after = [], []
+    for doc, s, e, b, a, own in zip(rows["document_id"], rows["char_start"], rows["char_end"],
+                                    rows["context_before"], rows["context_after"], missing):
+        if own:  # no stored words: cut them from the text, as the full query does
+            text = texts.get(doc)
+            b = _around(text, max(int(s) - context, 0), int(s))
+            a = None if pd.isna(e) else _around(text, int(e), int(e) + context)
+        before.append(None if pd.isna(s) else b)
+        after.append(None if pd.isna(e) else a)
+    rows["before"], rows["after"] = before, after
     return rows[["document_id", "date", "municipality", "voivodeship", "document", "surface",
                  "before", "after", "url"]]
 
@@ -75,6 +96,81 @@ def organisation_meetings_first(con, organisation_id: str, limit: int = 50) -> p
         WHERE d.id IN (SELECT document_id FROM organisation_mentions WHERE organisation_id = ?)
         ORDER BY date NULLS LAST, municipality, m.item_no LIMIT ?""",
                [organisation_id, int(limit)])
+
+
+# --- documents: a text search ---------------------------------------------------------------
+
+
+def _fulltext_ranked(con, search: str, limit: int):
+    """The full-text index's ranking for `search` as `warehouse.search.search` makes it,
+    without the snippets → ([(document_id, score)], query lemmas); None when the index
+    cannot answer (no index, no words, no hit): the caller falls back to the full query."""
+    try:
+        from warehouse import search as fts
+    except ImportError:
+        return None
+    if not con.execute("SELECT count(*) FROM search_index_state").fetchone()[0]:
+        return None
+    words = [m.group(0) for m in fts.WORD.finditer(search or "")]
+    if not words:
+        return None
+    pairs = [(i, lemma) for i, word in enumerate(words) for lemma in sorted(fts.word_lemmas(word))]
+    forms = fts._lemma_forms(con, pairs)
+    rows = (fts._ranked_by_forms(con, len(words), forms, limit) if forms is not None
+            else fts._ranked_by_terms(con, pairs, len(words), limit))
+    return (rows, {lemma for _, lemma in pairs}) if rows else None
+
+
+def document_hits(con, search: str, voivodeship=None, years=None, municipality_ids=None,
+                  limit: int = 500, process_kind=None, snippets: int = 20) -> pd.DataFrame:
+    """`warehouse.queries.document_list` with a text search: the same rows in the same
+    order, but the snippet (which reads the hit's whole text) only for the first
+    `snippets` rows, the ones the page lists; the others' is null (the table and its CSV
+    read the full list on request). Reading a thousand hits' texts was most of a search."""
+    ranked = _fulltext_ranked(con, search, max(limit, 1000))
+    if ranked is None:  # substring search, or nothing found: the full query as it is
+        return queries.document_list(con, voivodeship=voivodeship, years=years,
+                                     municipality_ids=municipality_ids, search=search,
+                                     limit=limit, process_kind=process_kind)
+    rows, lemmas = ranked
+    where, params = _where(voivodeship, years, municipality_ids, process_kind=process_kind)
+    con.register("partmon_first_hits",
+                 pd.DataFrame({"id": [r[0] for r in rows], "hit_rank": range(len(rows))}))
+    try:
+        frame = _df(con, f"""
+            WITH page AS (
+              SELECT d.id, d.document_date AS date, mu.name AS municipality, mu.voivodeship,
+                     {_TITLE} AS title, d.content_type, 'fulltext' AS match, d.url, h.hit_rank
+              FROM {_DOCS} JOIN partmon_first_hits h ON h.id = d.id WHERE {where}
+              ORDER BY h.hit_rank LIMIT ?),
+            m AS (SELECT document_id, count(*) AS n FROM meetings
+                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1),
+            o AS (SELECT document_id, count(DISTINCT organisation_id) AS n
+                  FROM organisation_mentions
+                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1),
+            t AS (SELECT document_id, count(*) AS n FROM priority_tasks
+                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1)
+            SELECT p.id, p.date, p.municipality, p.voivodeship, p.title, p.content_type,
+                   coalesce(m.n, 0) AS meetings, coalesce(o.n, 0) AS organisations,
+                   coalesce(t.n, 0) AS priority_tasks, NULL::VARCHAR AS snippet, p.match,
+                   p.url
+            FROM page p LEFT JOIN m ON m.document_id = p.id LEFT JOIN o ON o.document_id = p.id
+            LEFT JOIN t ON t.document_id = p.id
+            ORDER BY p.hit_rank""", params + [int(limit)])
+    finally:
+        con.unregister("partmon_first_hits")
+    first = list(frame["id"].head(max(int(snippets), 0)))
+    if first:
+        from warehouse import search as fts
+
+        texts = dict(con.execute(
+            f"SELECT id, text FROM documents WHERE id IN ({', '.join('?' for _ in first)})",
+            first).fetchall())
+        frame["snippet"] = frame["snippet"].astype(object)
+        frame.loc[:len(first) - 1, "snippet"] = [
+            fts._snippet(texts.get(i) or "", fts.first_match(texts.get(i) or "", lemmas))
+            for i in first]
+    return frame
 
 
 # --- who meets whom -------------------------------------------------------------------------

@@ -9,14 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, urlstate
-from dashboard.components import (document_link, filters, filters_caption, fmt, show_html,
-                                   table)
+from dashboard.components import (address, document_link, filters, filters_caption, fmt,
+                                   show_html, table)
 from dashboard.highlight import COLOURS, highlight_html, legend_html
 from dashboard.i18n import current_language, t, voivodeship_label
-from dashboard.page_queries import DOCUMENTS_LIMIT
+from dashboard.page_queries import DOCUMENTS_LIMIT, SEARCH_CARDS
 
 DEFAULT_HIGHLIGHT = ["organisation", "date", "goal", "priority_task"]
-MAX_CARDS = 20
+MAX_CARDS = SEARCH_CARDS
 
 
 def _document(document_id: str) -> None:
@@ -80,9 +80,12 @@ def _listing() -> None:
     chosen = urlstate.multiselect("m", t("filter_municipalities"), list(names),
                                   format_func=names.get, placeholder=t("choose_placeholder"),
                                   container=b)
-    listing = data.query("document_list", voivodeship=voivodeship, years=years,
-                         municipality_ids=chosen or None, search=search or None,
-                         limit=DOCUMENTS_LIMIT, process_kind=kind)
+    found = dict(voivodeship=voivodeship, years=years, municipality_ids=chosen or None,
+                 limit=DOCUMENTS_LIMIT, process_kind=kind)
+    if search:  # snippets read for the listed hits only; the table reads them all
+        listing = data.query("document_hits", search=search, snippets=MAX_CARDS, **found)
+    else:
+        listing = data.query("document_list", search=None, **found)
     notes = [t("rows_found", n=len(listing)),
              t("click_title_hint") if search else t("pick_document_hint")]
     if search and not listing.empty:
@@ -95,8 +98,8 @@ def _listing() -> None:
         _results(listing.head(MAX_CARDS))
         if len(listing) > MAX_CARDS:
             st.caption(t("first_n_results", n=MAX_CARDS))
-        with st.expander(t("results_table")):
-            _table(listing, search)
+        _table(listing, search, preview=0,  # the list above; the table on request
+               full=lambda: data.query("document_list", search=search, **found))
     else:
         _table(listing, search)
 
@@ -115,7 +118,10 @@ def _results(listing: pd.DataFrame) -> None:
                           f"{html.escape(row.snippet)}</div>")
 
 
-def _table(listing: pd.DataFrame, search: str) -> None:
+def _table(listing: pd.DataFrame, search: str, preview: int | None = None,
+           full=None) -> None:
+    """The documents as a table: the first rows at once (titles link to each document),
+    every row in the CSV file and in the interactive table (select a row to open it)."""
     columns = {"date": "col_date", "municipality": "col_municipality",
                "voivodeship": "col_voivodeship", "title": "col_title"}
     if search:
@@ -124,6 +130,9 @@ def _table(listing: pd.DataFrame, search: str) -> None:
                     "priority_tasks": "col_priority_tasks", "url": "col_url"})
     event = table(listing, columns,
                   "documents", key="doc_table", on_select="rerun", selection_mode="single-row",
+                  link=("title", lambda row: address(doc=row.id)),
+                  **({} if preview is None else {"preview": preview, "full": full,
+                                                 "grid_label": t("results_table")}),
                   column_config={t("col_url"): st.column_config.LinkColumn(t("col_url")),
                                  t("col_title"): st.column_config.TextColumn(t("col_title"),
                                                                              width="large"),

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import html
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from dashboard import data, urlstate
-from dashboard.components import (document_link, filters, filters_caption, html_table,
-                                   show_html, table, translation)
+from dashboard.components import (address, document_link, filters, filters_caption,
+                                   html_table, show_html, table, translation)
 from dashboard.highlight import COLOURS
 from dashboard.i18n import t
-from dashboard.page_queries import MAX_PAIRS
+from dashboard.page_queries import MAX_PAIRS, ORG_MENTIONS_SHOWN, ORG_ROWS
 
 KINDS = ("", "ngo", "public", "business", "other")
 #: mentions drawn in context (the CSV file has all)
-MAX_SHOWN = 100
+MAX_SHOWN = ORG_MENTIONS_SHOWN
 #: rows drawn of the municipalities and meetings tables (the CSV files have all)
-MAX_ROWS = 30
+MAX_ROWS = ORG_ROWS
 #: organisations listed (the search box narrows the list; the CSV file has all)
 MAX_LISTED = 1000
 MENTION_COLUMNS = {"date": "col_date", "municipality": "col_municipality",
@@ -80,15 +79,16 @@ def _mentions(organisation_id: str) -> None:
                             + frame["after"].fillna("")).str.strip()
         return as_shown(frame)
 
-    with st.expander(t("mentions_table")):
+    data.csv_download(every_mention, f"organisation_{organisation_id}")
+    # drawn once opened: the grid's code is not loaded for a table few people open
+    grid = st.expander(t("mentions_table"), key="mentions_grid", on_change="rerun")
+    if grid.open:
         mentions["context"] = (mentions["before"].fillna("") + mentions["surface"].fillna("")
                                + mentions["after"].fillna("")).str.strip()
-        shown = as_shown(mentions)
-        st.dataframe(shown, hide_index=True, width="stretch",
-                     column_config={t("col_url"): st.column_config.LinkColumn(t("col_url"))})
+        grid.dataframe(as_shown(mentions), hide_index=True, width="stretch",
+                       column_config={t("col_url"): st.column_config.LinkColumn(t("col_url"))})
         if int(figures["mentions"]) > MAX_SHOWN:
-            st.caption(t("first_n_in_csv", n=MAX_SHOWN, total=int(figures["mentions"])))
-        data.csv_download(every_mention, f"organisation_{organisation_id}")
+            grid.caption(t("first_n_in_csv", n=MAX_SHOWN, total=int(figures["mentions"])))
     where = data.query("organisation_municipalities", organisation_id=organisation_id)
     st.markdown(f"**{t('organisation_where')}** ({len(where)})")
     html_table(where.head(MAX_ROWS), WHERE_COLUMNS, download=False)
@@ -116,29 +116,45 @@ def _mentions(organisation_id: str) -> None:
         document_link(d.document_id, d.document, d.date or "—")
 
 
-def _heatmap(pairs: pd.DataFrame) -> alt.Chart:
-    """The organisations with most partners, each pair's shared documents as a shaded cell
-    (both halves drawn, so a row reads as one organisation's partners)."""
+def _heatmap(pairs: pd.DataFrame) -> str:
+    """The organisations with most partners as a matrix of shaded cells, each pair's shared
+    documents written in its cell (both halves drawn, so a row reads as one organisation's
+    partners). Plain HTML built here: no chart code for the browser to load first. Columns
+    are numbered like the rows; a column header names its organisation on hover."""
     both = pd.concat([
         pairs.rename(columns={"organisation_a": "x", "organisation_b": "y"}),
         pairs.rename(columns={"organisation_b": "x", "organisation_a": "y"})])
-    top = both.groupby("x")["documents"].sum().nlargest(HEATMAP_SIZE).index
-    both = both[both["x"].isin(top) & both["y"].isin(top)]
-    order = list(top)
-    return (alt.Chart(both).mark_rect(stroke="white", strokeWidth=2)
-            .encode(x=alt.X("x:N", sort=order, title=None,
-                            axis=alt.Axis(labelLimit=180, labelAngle=-35, labelOverlap=False,
-                                          orient="top")),
-                    y=alt.Y("y:N", sort=order, title=None,
-                            axis=alt.Axis(labelLimit=320, labelOverlap=False)),
-                    color=alt.Color("documents:Q", title=t("col_shared_documents"),
-                                    scale=alt.Scale(scheme="blues"),
-                                    legend=alt.Legend(format="d", tickMinStep=1,
-                                                      orient="right")),
-                    tooltip=[alt.Tooltip("x:N", title=t("col_organisation")),
-                             alt.Tooltip("y:N", title=t("col_partner")),
-                             alt.Tooltip("documents:Q", title=t("col_shared_documents")),
-                             alt.Tooltip("municipalities:Q", title=t("col_municipalities"))]))
+    top = list(both.groupby("x")["documents"].sum().nlargest(HEATMAP_SIZE).index)
+    cells = {(r.x, r.y): r for r in both[both["x"].isin(top) & both["y"].isin(top)]
+             .itertuples()}
+    most = max([int(r.documents) for r in cells.values()] or [1]) or 1
+    pad = "padding:4px 8px;min-width:2.2rem;height:1.9rem;border:2px solid #fff"
+    head = "".join(f'<th title="{html.escape(str(name))}" style="{pad};font-weight:600;'
+                   f'color:#495057;text-align:center">{i}</th>'
+                   for i, name in enumerate(top, 1))
+    rows = []
+    for i, y in enumerate(top, 1):
+        tds = []
+        for x in top:
+            r = cells.get((x, y))
+            if r is None:
+                tds.append(f'<td style="{pad};background:#f8f9fa"></td>')
+                continue
+            share = int(r.documents) / most
+            tip = html.escape(f"{y} – {x}: {t('col_shared_documents')} {int(r.documents)}, "
+                              f"{t('col_municipalities')} {int(r.municipalities)}")
+            tds.append(f'<td title="{tip}" style="{pad};text-align:center;'
+                       f'background:rgba(28,126,214,{0.12 + 0.8 * share:.2f});'
+                       f'color:{"#fff" if share > 0.55 else "#212529"}">{int(r.documents)}</td>')
+        rows.append(f'<tr><th style="{pad};text-align:left;font-weight:400;white-space:nowrap;'
+                    f'max-width:22rem;overflow:hidden;text-overflow:ellipsis" '
+                    f'title="{html.escape(str(y))}">{i}. {html.escape(str(y))}</th>'
+                    + "".join(tds) + "</tr>")
+    return (f'<div style="overflow-x:auto"><table class="pm-heatmap" style="border-collapse:'
+            f'collapse;font-size:0.8rem"><caption style="caption-side:bottom;text-align:left;'
+            f'color:#868e96;padding-top:4px">{html.escape(t("heatmap_caption"))}</caption>'
+            f'<thead><tr><th></th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            f'</div>')
 
 
 def _co_participation(f: dict) -> None:
@@ -149,14 +165,11 @@ def _co_participation(f: dict) -> None:
     if pairs.empty:
         st.info(t("no_pairs"))
         return
-    shown = min(HEATMAP_SIZE, len(set(pairs["organisation_a"]) | set(pairs["organisation_b"])))
-    left, _ = st.columns([3, 1])
-    with left:
-        st.altair_chart(_heatmap(pairs), width="stretch", height=190 + 34 * shown)
+    show_html(_heatmap(pairs))
     table(pairs, {"organisation_a": "col_organisation", "organisation_b": "col_partner",
                   "documents": "col_shared_documents", "municipalities": "col_municipalities",
                   "first_year": "col_first_year", "last_year": "col_last_year"},
-          "co_participation", height=420 if len(pairs) > 11 else None)
+          "co_participation", height=420 if len(pairs) > 11 else None, preview=20)
 
 
 def _list(f: dict) -> None:
@@ -176,7 +189,8 @@ def _list(f: dict) -> None:
                             "municipalities": "col_municipalities", "documents": "col_documents",
                             "mentions": "col_mentions"}, "organisations", key="org_table",
                   on_select="rerun", selection_mode="single-row",
-                  height=360 if len(listing) > 9 else None, max_rows=MAX_LISTED)
+                  height=360 if len(listing) > 9 else None, max_rows=MAX_LISTED,
+                  link=("name", lambda row: address(org=row.id)))
     rows = event.selection.rows if event is not None else []
     if rows:
         st.query_params["org"] = listing.iloc[rows[0]]["id"]

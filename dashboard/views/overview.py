@@ -7,8 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.components import (filters, filters_caption, fmt, html_table, show_html,
-                                   table)
+from dashboard.components import filters, filters_caption, fmt, html_table, show_html
 from dashboard.i18n import current_language, t, voivodeship_label, voivodeships
 from dashboard.page_queries import TOP_LIMIT
 
@@ -114,9 +113,10 @@ def draw() -> None:
             full = pd.DataFrame({"voivodeship": [v["name"] for v in voivodeships()]}).merge(
                 activity.drop(columns=["top_municipality"]), on="voivodeship",
                 how="left").fillna(0)
-            table(full, {"voivodeship": "col_voivodeship", "municipalities": "col_municipalities",
-                         "documents": "col_documents", "meetings": "col_meetings",
-                         "participants": "col_participants"}, "voivodeships")
+            html_table(full, {"voivodeship": "col_voivodeship",
+                              "municipalities": "col_municipalities",
+                              "documents": "col_documents", "meetings": "col_meetings",
+                              "participants": "col_participants"}, "voivodeships")
 
     with st.container():
         st.subheader(t("top_municipalities"))

@@ -1,6 +1,7 @@
 """SQL: a read-only query box over the warehouse; the query lives in the URL, results go to CSV."""
 from __future__ import annotations
 
+import html
 import re
 import time
 
@@ -8,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, urlstate
+from dashboard.components import show_html, table
 from dashboard.i18n import t
 
 MAX_ROWS = 5000
@@ -75,8 +77,10 @@ def draw() -> None:
     st.title(t("page_sql"))
     st.caption(t("sql_intro", rows=MAX_ROWS, seconds=TIMEOUT_S))
     with st.expander(t("sql_examples")):
-        for example in EXAMPLES:
-            st.code(example, language="sql")
+        # plain text: a code block would load a 1.5 MB syntax highlighter first
+        show_html("".join(f'<pre class="pm-sql" style="background:#f8f9fa;padding:8px 10px;'
+                          f'border-radius:6px;font-size:0.85rem;white-space:pre-wrap;'
+                          f'user-select:all">{html.escape(example)}</pre>' for example in EXAMPLES))
         st.caption(t("sql_tables_hint"))
     with st.form("sql_form", border=False):
         sql = urlstate.text_area("q", t("sql_query"), height=160,
@@ -101,8 +105,7 @@ def draw() -> None:
     if truncated:
         note += " " + t("sql_truncated", n=MAX_ROWS)
     st.caption(note)
-    st.dataframe(frame, hide_index=True, width="stretch")
-    data.csv_download(frame, "query")
+    table(frame, {c: None for c in frame.columns}, "query", key="sql_result")
 
 
 data.guarded(draw)
