@@ -163,7 +163,8 @@ def _line(words: list[dict]) -> dict:
         parts.append(w["text"])
     return {"text": "".join(parts), "top": min(w["top"] for w in words),
             "bottom": max(w["bottom"] for w in words), "x0": words[0]["x0"],
-            "x1": words[-1]["x1"], "size": size, "first_width": words[0]["x1"] - words[0]["x0"]}
+            "x1": words[-1]["x1"], "size": size, "first_width": words[0]["x1"] - words[0]["x0"],
+            "words": words}
 
 
 # --- running headers and footers -------------------------------------------------------
@@ -195,6 +196,39 @@ def _drop_running_lines(pages: list[dict], edge: int = 2) -> None:
         while keep_to > max(keep_from, len(lines) - edge) and furniture_line(lines[keep_to - 1]):
             keep_to -= 1
         p["lines"] = lines[keep_from:keep_to]
+        _set_apart_edges(p, furniture, first=p is pages[0])
+
+
+def _set_apart_edges(page: dict, furniture, first: bool) -> None:
+    """A header or footer that does not repeat (a one-page report's) is still page furniture when
+    it is set in a smaller font, well apart from the body, as the page's first or last line. Its
+    page number goes; the rest is taken out of the columns and paragraphs it would run into: the
+    first page's header stays first ("head"), the others are read after the report ("aside")."""
+    lines = page["lines"]
+    if len(lines) < 4:
+        return
+    recs = [_line(ln) for ln in lines]
+    body = statistics.median(r["size"] for r in recs)
+    edges = {}
+    for k, nxt in ((0, 1), (len(lines) - 1, len(lines) - 2)):
+        r, n = recs[k], recs[nxt]
+        apart = n["top"] - r["bottom"] if k == 0 else r["top"] - n["bottom"]
+        if r["size"] > body - 1.0 or apart < 2 * body:
+            continue
+        cells, cell = [], [lines[k][0]]
+        for prev, w in zip(lines[k], lines[k][1:]):
+            if w["x0"] - prev["x1"] > 1.5 * r["size"]:
+                cells.append(cell)
+                cell = []
+            cell.append(w)
+        cells.append(cell)
+        edges[k] = [w for c in cells if not furniture.fullmatch(" ".join(w["text"] for w in c)) for w in c]
+    if not edges:
+        return
+    if first and edges.get(0):
+        page["head"] = edges.pop(0)
+    page["aside"] = [ws for _, ws in sorted(edges.items()) if ws]
+    page["lines"] = [ln for k, ln in enumerate(lines) if k not in edges and not (k == 0 and "head" in page)]
 
 
 # --- reading order ---------------------------------------------------------------------
@@ -279,6 +313,8 @@ def _page_flow(page: dict) -> list[dict]:
         rec["edge"] = edge
         return rec
 
+    if page.get("head"):
+        flow += [line(page["head"], edge_all), {"break": True}]
     for kind, _, obj in items:
         if kind == "table":
             flush()
@@ -295,7 +331,58 @@ def _page_flow(page: dict) -> list[dict]:
         if rw:
             right.append(line(rw, edge_all))
     flush()
-    return flow
+    return _gap_tables(flow)
+
+
+_CELL_GAP = 1.0              # font sizes: the narrowest gap between two cells of a row without rulings
+_ITEM_MARKER = re.compile(r"^(?:[•·◦▪■●○►▶✓–—*-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)]|[IVX]{1,5}\.)$")
+
+
+def _cells(line: dict) -> list[str] | None:
+    """The cells of a line set as a table row without rulings (columns at tab stops): its words
+    parted by gaps much wider than its word spaces. None for running text, a justified line
+    (its spaces all stretched alike) and a list item ("1.<tab>text")."""
+    words = line.get("words") or ()
+    if len(words) < 2:
+        return None
+    size = line["size"]
+    gaps = [b["x0"] - a["x1"] for a, b in zip(words, words[1:])]
+    narrow = [g for g in gaps if g < _CELL_GAP * size]
+    if not narrow and (line["x1"] >= line.get("edge", line["x1"] + 9) - 2
+                       or len(gaps) >= 3 and max(gaps) < 1.3 * min(gaps)):
+        return None  # every space stretched, out to the column's edge: a justified line
+    wide = max(_CELL_GAP * size, 2.5 * min(narrow, default=0.3 * size))
+    cuts = [i + 1 for i, g in enumerate(gaps) if g >= wide]
+    if not cuts or cuts == [1] and _ITEM_MARKER.match(words[0]["text"]):
+        return None
+    bounds = [0] + cuts + [len(words)]
+    return [" ".join(w["text"] for w in words[a:b]) for a, b in zip(bounds, bounds[1:])]
+
+
+def _gap_tables(flow: list[dict]) -> list[dict]:
+    """Two or more consecutive lines set as rows of cells (a table drawn without rulings, whose
+    text layer has no cell borders) become a table item: read as ' | ' rows, not a paragraph."""
+    out: list[dict] = []
+    run: list[tuple[dict, list[str]]] = []
+
+    def close():
+        if len(run) >= 2:
+            out.append({"table": [cells for _, cells in run]})
+        else:
+            out.extend(item for item, _ in run)
+        run.clear()
+
+    for item in flow:
+        cells = _cells(item) if "words" in item else None
+        if cells is None:
+            close()
+            out.append(item)
+            continue
+        if run and not 0 < item["top"] - run[-1][0]["top"] <= 3 * item["size"]:
+            close()
+        run.append((item, cells))
+    close()
+    return out
 
 
 def _compose(pages: list[dict], ocr: dict[int, str]) -> str:
@@ -350,6 +437,7 @@ def _compose(pages: list[dict], ocr: dict[int, str]) -> str:
         if para and para[-1]["x1"] < para[-1].get("edge", 0) * 0.85:
             end_para()
     end_para()
+    blocks += [("p", _line(ws)["text"]) for page in pages for ws in page.get("aside", ())]
     out: list[str] = []
     for n, (kind, text) in enumerate(blocks):
         if n:

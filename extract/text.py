@@ -233,13 +233,32 @@ def _first_heading_line(text: str) -> str | None:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff\xad]")
+_ITEM_MARKER = re.compile(r"^(?:[•·◦▪■●○►▶✓–—*-]|\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(?[a-zA-Z][.)]|[IVXivx]{1,5}[.)])$")
+
+
+def _tab_cells(text: str) -> str:
+    """Tabs inside a line: after a list marker a space, between words a ' | ' cell break, as the
+    PDF and Word readers write a tab stop (a table typed with tabs keeps its rows' cells apart)."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if "\t" in line:
+            parts = [p for p in (p.strip() for p in line.split("\t")) if p]
+            if len(parts) > 1 and _ITEM_MARKER.match(parts[0]):
+                parts[:2] = [parts[0] + " " + parts[1]]
+            lines[k] = " | ".join(parts)
+    return "\n".join(lines)
+
+
 _SPACES = re.compile(r"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def clean_text(text: str) -> str:
-    """NFC, one newline style, no control characters, single spaces, at most one blank line."""
+    """NFC, one newline style, no control characters, tabs between words as ' | ' cells, single
+    spaces, at most one blank line."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _CONTROL.sub("", text)
+    if "\t" in text:
+        text = _tab_cells(text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
