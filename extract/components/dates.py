@@ -23,19 +23,34 @@ if not Doc.has_extension("site_dates"):  # dates on a page's record card ("Opubl
 
 DIGIT = re.compile(r"\d")
 RELATIVE = re.compile(r"\bb\.?\s?r\.|bieżącego", re.I)
-DIGITS = re.compile(r"\d+")
+DIGITS = re.compile(r"\d\d*")  # (not "\d+": a pattern opening with a repeat gets no fast skip to its first character)
 # ("br." not "br": that is in "dobry", "obrady", … and would send most texts on the slow path)
 RELATIVE_HINTS = ("br.", "b.r", "b. r", "Br.", "BR.", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK",
                   "ub.", "ubr", "p.r", "p. r")
 WINDOW, WINDOW_AFTER = 40, 30  # characters before/after a digit that a date written with it can take
 
 
-def trie_regex(words, word_start: bool = False) -> str:
+# characters re.I matches with a Latin letter besides its two cases ("ſ" ~ "s", Kelvin sign ~ "k")
+EXTRA_FOLDS = "\u017f\u212a\u0131\u0130"
+
+
+def any_case(ch: str) -> str:
+    """The characters that match `ch` under re.I, as the body of a character class."""
+    return "".join(sorted({c for c in (ch.lower(), ch.upper(), *EXTRA_FOLDS) if re.fullmatch(re.escape(ch), c, re.I)}))
+
+
+def trie_regex(words, word_start: bool = False, any_case_start: bool = False) -> str:
     """An alternation of `words` as a prefix tree: far fewer branches to try at each position.
 
     `word_start`: each match starts a word, checked after its first character ("d(?<!\\wd)wa"), so
     the pattern starts with a plain character, which the regex engine looks for quickly (a
-    look-behind first is tried at every position); only for patterns without re.I."""
+    look-behind first is tried at every position); only for patterns without re.I.
+
+    `any_case_start`: case-insensitive words that start a word, for a pattern compiled without
+    re.I: one class of the first letters in all their cases, then the rest under (?i:), each branch
+    picked by a look-behind at its first letter ("[Mm](?<!\\w.)(?i:(?<=m)aja)"). The same matches as
+    `(?<!\\w)` + the tree under re.I, but the engine skips to those letters instead of trying the
+    tree at every position."""
     trie: dict = {}
     for w in words:
         node = trie
@@ -52,6 +67,10 @@ def trie_regex(words, word_start: bool = False) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if optional else body
 
+    if any_case_start:
+        firsts = sorted(ch for ch in trie if ch)
+        return ("[" + "".join(re.escape(any_case(ch)) for ch in firsts) + r"](?<!\w.)(?i:"
+                + "|".join(f"(?<={re.escape(ch)})" + build(trie[ch]) for ch in firsts) + ")")
     return build(trie, top=word_start)
 
 
@@ -145,7 +164,7 @@ def month_from_rx() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def month_word_rx() -> re.Pattern:
-    return re.compile(r"(?<!\w)" + trie_regex(data.months()) + r"(?!\w)", re.I)
+    return re.compile(trie_regex(data.months(), any_case_start=True) + r"(?!\w)")
 
 
 def _windows(text: str, anchors) -> tuple[str, list[int], list[int]]:

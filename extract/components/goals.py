@@ -35,14 +35,17 @@ def sentence_patterns():
             for spec in data.jsonl("goals.jsonl") if spec.get("scope") == "text"]
 
 
-CEL = re.compile(r"cel", re.I)
+CEL = re.compile(r"[Cc](?i:el)")  # "cel" in any case; the plain class first is found faster than under re.I
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 REACH_BEFORE, REACH_AFTER = 150, 1000  # how far a sentence stating a goal reaches around its "cel"
 CLAUSE_START = re.compile(r"^|(?<=[.!?:])(?=\s)|,(?=\s*(?:a|aby|by|żeby|że|iż)\s)", re.M | re.I)
 # where a sentence may state a goal: "cel…", and the goal cues that do without the word
 # ("ma służyć …", "ma umożliwić …", "chodzi o to, by …", "założeniem jest …")
-GOAL_CUE = re.compile(r"cel|chodzi\s|założeni|zależy\s|najważniejsz|po\s+to\s*,|\bma(?:ją)?\s+(?:(?:przede\s+wszystkim|głównie|w\s+szczególności"
-                      r"|w\s+pierwszej\s+kolejności)\s+)?[^\W\d]+ć\b", re.I)
+# (its first letters as a class listing both cases, the rest case-insensitive: the regex engine then
+# skips to those letters quickly, where with re.I on the whole it tries every branch at every position)
+GOAL_CUE = re.compile(r"[cCzZnNpPmM](?i:(?<=[cC])(?:el|hodzi\s)|(?<=[zZ])(?:ałożeni|ależy\s)|(?<=[nN])ajważniejsz"
+                      r"|(?<=[pP])o\s+to\s*,|(?<=[mM])(?<!\w.)a(?:ją)?\s+(?:(?:przede\s+wszystkim|głównie|w\s+szczególności"
+                      r"|w\s+pierwszej\s+kolejności)\s+)?[^\W\d]+ć\b)")
 
 
 def _sentences(text: str, chrome_of):
