@@ -234,3 +234,16 @@ def test_tabs_after_list_markers_and_before_indented_lines_are_spaces():
     raw = "Porządek spotkania:\n1.\tOtwarcie forum.\n2.\tGłosowanie.\n\tWcięty dopisek sekretarza.\n"
     lines = document_text(raw.encode("utf-8"), name="porzadek.txt")["text"].splitlines()
     assert lines == ["Porządek spotkania:", "1. Otwarcie forum.", "2. Głosowanie.", "Wcięty dopisek sekretarza."]
+
+
+@pytest.mark.parametrize("text,organisation", [
+    ("Spotkanie zorganizował Wydział Spraw Społecznych Urzędu Miasta Gorzowa Wielkopolskiego, "
+     "a przedstawiciele Miasta Gorzowa Wielkopolskiego przedstawili projekt programu.", "Miasto Gorzów Wielkopolski"),
+    ("W konsultacjach wzięli udział przedstawiciele Miasta Skarżyska-Kamiennej oraz trzech stowarzyszeń.",
+     "Miasto Skarżysko-Kamienna"),
+])
+def test_a_city_named_as_an_organisation_is_in_the_nominative_too(no_terc, text, organisation):
+    """Organisation names built on a two-word city use the same nominative as the municipality
+    ("Miasto Gorzów Wielkopolski", not "Miasto Gorzowa Wielkopolskie")."""
+    names = {o["name"] for o in record(text)["organisations"]}
+    assert organisation in names, names

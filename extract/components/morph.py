@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
+from itertools import product
 
 import morfeusz2
 
@@ -211,10 +212,59 @@ GEO = {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
 
 
 @lru_cache(maxsize=50_000)
+def agreeing_nominatives(word: str, number: str, case: str, genders: frozenset, hyphen: bool) -> tuple:
+    """Nominatives of `word` beside a head noun of that number/case/gender, as (form, kept):
+    an adjective agreeing with it; across a hyphen also a noun in its case, or a nominative
+    first part that stays as written ("Bielsko-Białej"). Empty: the word does not go with it."""
+    out = [(inflect(a[0], "adj", number, "nom", sorted(genders & a[4])[0]), 0) for a in analyse(word)
+           if a[1] == "adj" and number in a[2] and case in a[3] and genders & a[4]][:1]
+    if hyphen and not out:
+        nouns = [a for a in analyse(word) if a[1] == "subst" and GEO & set(a[5])]
+        out = [(word if case == "nom" else inflect(a[0], "subst", sorted(a[2])[0], "nom", sorted(a[4])[0]), 0)
+               for a in nouns if case in a[3]] or [(word, 1) for a in nouns if "nom" in a[3]][:1]
+    return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def compound_nominatives(phrase: str) -> tuple:
+    """Nominatives of a name of several words read as one geographic noun with the adjectives that
+    agree with it (or, across a hyphen, a second noun in its case): "Gorzowa Wielkopolskiego" →
+    "Gorzów Wielkopolski", "Kędzierzynie-Koźlu" → "Kędzierzyn-Koźle", "Ostrowi Mazowieckiej" →
+    "Ostrów Mazowiecka". A region's name is also a noun ("Wielkopolskie"), so the head is the noun
+    the other words agree with, not the last geographic word. Empty when no such reading exists."""
+    tokens = re.split(r"([ -])", phrase)
+    parts, seps = tokens[0::2], tokens[1::2]
+    if len(parts) < 2 or not all(parts):
+        return ()
+    found = {}
+    for h, head in enumerate(parts):
+        for lemma, pos, nums, cases, genders, quals in analyse(head):
+            if pos != "subst" or not GEO & set(quals):
+                continue
+            for number, case in product(sorted(nums, key=lambda n: n != "sg"), cases):
+                gender = sorted(genders)[0]
+                form = head if case == "nom" else inflect(lemma, "subst", number, "nom", gender)
+                options = [[(form, 0)]] + [agreeing_nominatives(w, number, case, genders, "-" in seps[max(0, j - 1):j + 1])
+                                           for j, w in enumerate(parts) if j != h]
+                for choice in product(*options):
+                    if not all(f for f, _ in choice):
+                        continue
+                    forms = [f for f, _ in choice[1:]]
+                    forms.insert(h, choice[0][0])
+                    forms = [f[:1].upper() + f[1:] if w[:1].isupper() else f for f, w in zip(forms, parts)]
+                    name = "".join(w + s for w, s in zip(forms, seps + [""]))
+                    # a nominative as written, then the fewest parts kept, singular, Tomaszów before Tomaszowo
+                    key = (name != phrase, sum(k for _, k in choice), number != "sg", gender == "n")
+                    found[name] = min(found.get(name, key), key)
+    return tuple(sorted(found, key=found.get))
+
+
+@lru_cache(maxsize=50_000)
 def place_candidates(phrase: str) -> tuple:
     """Possible nominatives of a place name seen in any case, likeliest first:
     "Białymstoku" → ("Białystok",), "Lublina" → ("Lublin", "Lublino", "Lublina"),
     "Dobrym Mieście" → ("Dobre Miasto",)."""
+    compound = compound_nominatives(phrase)  # "Gorzowa Wielkopolskiego": the noun the adjective agrees with
     words = phrase.split()
     if not words:
         return (phrase,)
@@ -224,7 +274,7 @@ def place_candidates(phrase: str) -> tuple:
             head = k
             break
     if head is None:
-        return (phrase,)
+        return compound or (phrase,)
     geo = [a for a in analyse(words[head]) if GEO & set(a[5])]
     geo.sort(key=lambda a: ("sg" not in a[2], "nom" not in a[3]))
     out = []
@@ -249,7 +299,7 @@ def place_candidates(phrase: str) -> tuple:
                 if f:
                     ws[k] = prefix + _match_case(f, last)
         out.append(" ".join(ws))
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(compound + tuple(out)))
 
 
 def place_nominative(phrase: str) -> str:

@@ -117,54 +117,6 @@ def _seat_powiat(seat: str, gaz) -> str | None:
 
 
 @lru_cache(maxsize=50_000)
-def _agreeing_nominatives(word: str, number: str, case: str, genders: frozenset, hyphen: bool) -> tuple:
-    """Nominatives of `word` beside a head noun of that number/case/gender, as (form, kept):
-    an adjective agreeing with it; across a hyphen also a noun in its case, or a nominative
-    first part that stays as written ("Bielsko-Białej"). Empty: the word does not go with it."""
-    out = [(morph.inflect(a[0], "adj", number, "nom", sorted(genders & a[4])[0]), 0) for a in morph.analyse(word)
-           if a[1] == "adj" and number in a[2] and case in a[3] and genders & a[4]][:1]
-    if hyphen and not out:
-        nouns = [a for a in morph.analyse(word) if a[1] == "subst" and morph.GEO & set(a[5])]
-        out = [(word if case == "nom" else morph.inflect(a[0], "subst", sorted(a[2])[0], "nom", sorted(a[4])[0]), 0)
-               for a in nouns if case in a[3]] or [(word, 1) for a in nouns if "nom" in a[3]][:1]
-    return tuple(out)
-
-
-@lru_cache(maxsize=50_000)
-def _compound_nominatives(phrase: str) -> tuple:
-    """Nominatives of a name of several words read as one geographic noun with the adjectives that
-    agree with it (or, across a hyphen, a second noun in its case): "Gorzowa Wielkopolskiego" →
-    "Gorzów Wielkopolski", "Kędzierzynie-Koźlu" → "Kędzierzyn-Koźle", "Ostrowi Mazowieckiej" →
-    "Ostrów Mazowiecka". A region's name is also a noun ("Wielkopolskie"), so the head is the noun
-    the other words agree with, not the last geographic word. Empty when no such reading exists."""
-    tokens = re.split(r"([ -])", phrase)
-    parts, seps = tokens[0::2], tokens[1::2]
-    if len(parts) < 2 or not all(parts):
-        return ()
-    found = {}
-    for h, head in enumerate(parts):
-        for lemma, pos, nums, cases, genders, quals in morph.analyse(head):
-            if pos != "subst" or not morph.GEO & set(quals):
-                continue
-            for number, case in product(sorted(nums, key=lambda n: n != "sg"), cases):
-                gender = sorted(genders)[0]
-                form = head if case == "nom" else morph.inflect(lemma, "subst", number, "nom", gender)
-                options = [[(form, 0)]] + [_agreeing_nominatives(w, number, case, genders, "-" in seps[max(0, j - 1):j + 1])
-                                           for j, w in enumerate(parts) if j != h]
-                for choice in product(*options):
-                    if not all(f for f, _ in choice):
-                        continue
-                    forms = [f for f, _ in choice[1:]]
-                    forms.insert(h, choice[0][0])
-                    forms = [f[:1].upper() + f[1:] if w[:1].isupper() else f for f, w in zip(forms, parts)]
-                    name = "".join(w + s for w, s in zip(forms, seps + [""]))
-                    # a nominative as written, then the fewest parts kept, singular, Tomaszów before Tomaszowo
-                    key = (name != phrase, sum(k for _, k in choice), number != "sg", gender == "n")
-                    found[name] = min(found.get(name, key), key)
-    return tuple(sorted(found, key=found.get))
-
-
-@lru_cache(maxsize=50_000)
 def _name_forms(raw: str, case: str) -> tuple:
     """Candidate nominative names: as written, the nominative via morfeusz, and shorter prefixes
     (a cue may run into the following capitalised word)."""
@@ -172,7 +124,7 @@ def _name_forms(raw: str, case: str) -> tuple:
     out = []
     for n in range(len(words), 0, -1):
         phrase = " ".join(words[:n])
-        cands = list(dict.fromkeys(_compound_nominatives(phrase) + morph.place_candidates(phrase)))
+        cands = list(morph.place_candidates(phrase))
         if case == "nom":
             out.append(phrase)
             out += cands
@@ -266,7 +218,7 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
                     continue
                 forms = forms[:1]
             else:
-                compound = _compound_nominatives(raw)  # of several, the one the text also writes
+                compound = morph.compound_nominatives(raw)  # of several, the one the text also writes
                 if len(compound) > 1 and raw not in written:
                     written[raw] = next((c for c in compound if c in text), compound[0])
                 nom = written.get(raw) or (compound[0] if compound else morph.place_nominative(raw))
