@@ -21,26 +21,19 @@ if not Doc.has_extension("municipality"):
 U = "A-ZĄĆĘŁŃÓŚŹŻ"
 L = "a-ząćęłńóśźż"
 NAME = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?(?:[ ][{U}][{L}]+(?:-[{U}][{L}]+)?){{0,2}}"
-CUES = [
-    ("gmina", "nom", re.compile(rf"\b[Gg]min(?:a|y|ie|ę|ą|o)[ \t]+(?P<n>{NAME})")),
-    ("miasto", "nom", re.compile(rf"\bMiast(?:o|a|u|em)[ \t]+(?P<n>{NAME})")),
-    ("miasto", "loc", re.compile(rf"\bMieście[ \t]+(?P<n>{NAME})")),
-    ("miasto", "nom", re.compile(rf"\b(?:Prezydent\w*|Burmistrz\w*)\s+Miasta[ \t]+(?P<n>{NAME})")),
-    ("gmina", "loc", re.compile(rf"\b(?:Urz[ąę]d\w*|Rad\w*)\s+(?:Miejsk\w+|Gminy|Miasta|Miasta\s+i\s+Gminy|Gminn\w+)\s+(?:w|we)[ \t]+(?P<n>{NAME})")),
-    ("gmina", "nom", re.compile(rf"\b(?:Urz[ąę]d\w*|Rad\w*|Wójt\w*)\s+Gminy[ \t]+(?P<n>{NAME})")),
-    ("gmina", "nom", re.compile(rf"\b(?:Miasta\s+i\s+Gminy|Gminy\s+i\s+Miasta)[ \t]+(?P<n>{NAME})")),
-    ("powiat", "loc", re.compile(rf"\bStarostw\w+\s+Powiatow\w+\s+(?:w|we)[ \t]+(?P<n>{NAME})")),
-    ("powiat", "adj", re.compile(rf"\b(?:[Pp]owiat(?:u|em|owi)?|[Pp]owiecie)[ \t]+(?P<n>[{L}]+(?:ski|cki|dzki)(?:ego|m|emu)?|[{L}]+(?:sk|ck|dzk)(?:iego|im|iemu))\b")),
-    ("powiat", "inst", re.compile(rf"\b(?:Powiat(?:u|em|owi)?|Powiecie|Starost(?:a|y|ą|wo|wa|wie)?)[ \t]+(?P<n>[{U}][{L}]+(?:ski|cki|dzki)(?:ego|m|emu)?|[{U}][{L}]+(?:sk|ck|dzk)(?:iego|im|iemu))\b")),
-    ("województwo", "adj", re.compile(rf"\b[Ww]ojewództw(?:o|a|ie|em)[ \t]+(?P<n>[{U}{L}-]+(?:skie|ckie|dzkie|skiego|ckiego|dzkiego|skim|ckim|dzkim))\b")),
-    ("województwo", "adj", re.compile(rf"\bwoj\.[ \t]+(?P<n>[{L}-]+(?:skie|ckie|dzkie))\b")),
-    ("place", "loc", re.compile(rf"(?<!\w)(?:w|we)[ \t]+(?P<n>{NAME})")),
-]
+
+
+def _cue(spec: dict) -> tuple:
+    pattern = spec["pattern"].replace("{NAME}", NAME).replace("{U}", U).replace("{L}", L)
+    return spec["kind"], spec["case"], re.compile(pattern)
+
+
+#: (kind of unit, case of the name, regex) for each way a report names its municipality
+CUES = [_cue(spec) for spec in data.jsonl("municipality.jsonl")]
 # every cue starts with one of these words: the text is scanned once for them. Each alternative
 # is a literal first letter, then the word-start check, then the rest: the regex engine then skips
 # straight to those letters instead of trying every alternative at every position.
-TRIGGER_WORDS = ("Gmin", "gmin", "Miast", "Mieście", "Prezydent", "Burmistrz", "Urząd", "Urzęd", "Rad", "Wójt",
-                 "Starost", "Powiat", "powiat", "Powiec", "powiec", "Województw", "województw", "woj.")
+TRIGGER_WORDS = sorted(data.word_list("municipality_cue_triggers.txt"))
 TRIGGER = re.compile("|".join(rf"{re.escape(w[0])}(?<!\w.){re.escape(w[1:])}" for w in TRIGGER_WORDS))
 # the letters each cue can start with: a cue is tried only at the triggers starting with them
 CUE_FIRST = [data.first_chars(rx.pattern) for _kind, _case, rx in CUES]
