@@ -38,7 +38,7 @@ def sentence_patterns():
 CEL = re.compile(r"[Cc](?i:el)")  # "cel" in any case; the plain class first is found faster than under re.I
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 REACH_BEFORE, REACH_AFTER = 150, 1000  # how far a sentence stating a goal reaches around its "cel"
-CLAUSE_START = re.compile(r"^|(?<=[.!?:])(?=\s)|,(?=\s*(?:a|aby|by|żeby|że|iż)\s)", re.M | re.I)
+CLAUSE_START = re.compile(r"^|(?<=[.!?:])(?=\s)|,(?=\s*(?:a|aby|by|żeby|że|iż|celem)\s)", re.M | re.I)
 # where a sentence may state a goal: "cel…", and the goal cues that do without the word
 # ("ma służyć …", "ma umożliwić …", "chodzi o to, by …", "założeniem jest …")
 # (its first letters as a class listing both cases, the rest case-insensitive: the regex engine then
@@ -66,7 +66,8 @@ def _sentences(text: str, chrome_of):
         lo, end = max(p - REACH_BEFORE, 0), min(len(text), p + REACH_AFTER)
         # the clause starts where one of the patterns matches (one try of them all at each)
         any_rx = _any_of(cel)
-        starts = [c for c in (m.start() for m in CLAUSE_START.finditer(text, lo, p + 1)) if any_rx.match(text, c, end)]
+        # (the search reaches a few characters past the cue: ", celem" is a clause start only seen from its comma)
+        starts = [c for c in (m.start() for m in CLAUSE_START.finditer(text, lo, p + 7)) if c <= p and any_rx.match(text, c, end)]
         if not starts:
             continue
         hit = None
@@ -76,7 +77,9 @@ def _sentences(text: str, chrome_of):
                 if m:
                     st = m.start() + len(m.group()) - len(m.group().lstrip(".!?,; \t\n"))
                     # this "cel" is the one the sentence names (not one of an earlier sentence)
-                    if st <= p < m.start("text") and not BLANK_LINE.search(text, st, m.start("text")):
+                    if st <= p < m.start("text") and not BLANK_LINE.search(text, st, m.start("text")) \
+                            and not any(st < e and m.end() > s for _m, _l, _sp, s, e in found):
+                        # ("Cel główny to A, a cele szczegółowe to: B": B is read from the clause after A)
                         hit = (m, level, split, st, m.end())  # not "Celem programu jest" over a new paragraph
                         break
             if hit:
@@ -216,8 +219,8 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
                 st = m.start() + len(m.group()) - len(m.group().lstrip(".!?,; \t"))
                 if any(st < e and m.end() > s for s, e in taken):
                     continue
-                taken.append((st, m.end()))
-                _read_match(lines, k, m, level, split, chrome, add)
+                end = _read_match(lines, k, m, level, split, chrome, add)
+                taken.append((st, end or m.end()))  # a goal cut at its sentence leaves the rest of the line
     if text and ("„" in text or '"' in text or "“" in text):
         _quoted(text, add, lambda: [(g["start"], g["end"]) for g in goals])
     goals.sort(key=lambda g: g["start"])
@@ -266,10 +269,26 @@ PLURAL_CEL = re.compile(r"cel(?:e|ów|ami|om)\b", re.I)
 ENUMERATED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])\)\s")
 
 
+NEXT_GOAL_MARK = re.compile(r"\s+(?=(?:[•·▪◦*–-]\s*)?cel(?:e)?\s+(?:główn|ogóln|nadrzędn|strategiczn|szczegółow|operacyjn)\w*"
+                            r"\s+(?:nr\s*)?\d)|(?<=[.!?”\"])\s+(?=cel(?:e)?\s+(?:szczegółow|operacyjn|cząstkow)\w*\s*:)", re.I)
+NUMBERED_HEAD = re.compile(r"\d(?:\.\d+)*\s*[.:)]?\s*$")  # the goal phrase ends in its number ("Cel operacyjny 2.1.")
+BARE_NUMBER = re.compile(r"\d[ \t]+$")  # "Cel operacyjny 3 …": a number with no ".", ":" after it
+SENTENCE_END = re.compile(r"(?<=[^\W\d]{3}[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
+
+
 def _read_match(lines, k: int, m, level, split, chrome: set, add):
-    """The goal(s) a matched goal phrase on line k states: inline after it, or listed below it."""
+    """The goal(s) a matched goal phrase on line k states: inline after it, or listed below it.
+    Returns where in the line the goal ended when it was cut short of the line's end (else None)."""
     ls, le, raw = lines[k]
     inline = clean_item((m.group("text") or "").lstrip("| "))
+    if inline[:1].islower() and BARE_NUMBER.search(raw, m.start(), m.start("text")):
+        return None  # "Cel operacyjny 3 został dodany …": a sentence about the goal, not the goal
+    read_to = None
+    first = NEXT_GOAL_MARK.search(inline)  # "…przyjęli cel główny: „A”. Cele szczegółowe:": the list is theirs
+    if first:
+        inline = clean_item(inline[:first.start()])
+        pos = raw.find(inline, m.start("text"))
+        read_to = pos + len(inline) if pos >= 0 else None
     if inline.endswith(":") or (len(inline.split()) <= 3 and not re.search(r"[.;!?]$", inline)
                                 and MARKER.match(next((t for _s, _e, t in lines[k + 1:k + 3] if t.strip()), ""))):
         inline = ""  # "Cele szczegółowe programu współpracy to:": a heading over a list
@@ -277,6 +296,14 @@ def _read_match(lines, k: int, m, level, split, chrome: set, add):
     more, more_end, _ = continuation(lines, k, chrome, marked=True) if inline and at_end else ([], le, k)
     if more:
         inline = clean_item(" ".join([inline] + more))
+    cuts = [NEXT_GOAL_MARK.search(inline)]  # "Cel ogólny 1. A Cel szczegółowy 1.1. B": A ends at the next marker
+    if NUMBERED_HEAD.search(raw, m.start(), m.start("text")):
+        cuts.append(SENTENCE_END.search(inline))  # "Cel operacyjny 1.2. A. Obszar II. …": a numbered goal is one sentence
+    cut = min((c for c in cuts if c), key=lambda c: c.start(), default=None)
+    if cut:
+        inline, more = clean_item(inline[:cut.start()]), []
+        pos = raw.find(inline, m.start("text"))
+        read_to = pos + len(inline) if pos >= 0 else None
     if inline and len(inline.split()) >= 2 and (split == "list" or (level != "specific" or ";" not in inline)
                                                 and len(ENUMERATED.findall(inline)) >= 2):
         # "Za cele szczegółowe uznano: rozwój …, wspieranie … oraz promocję …", "1) …; 2) …"
@@ -300,6 +327,7 @@ def _read_match(lines, k: int, m, level, split, chrome: set, add):
             items = items[:1]
         for text, s, e in items:
             add(text, level, s, e)
+    return read_to
 
 
 @Language.factory("partmon_goals")
