@@ -186,6 +186,14 @@ def _get_json(url: str) -> dict:
         return json.loads(answer.read())
 
 
+def _wait_until_warmed(url: str, timeout_s: float = 60) -> None:
+    """Wait until the server's start-up warm-up reports it has finished."""
+    deadline = time.monotonic() + timeout_s
+    while not _get_json(url + "partmon/warm-up")["ready"]:
+        assert time.monotonic() < deadline, "warm-up never finished"
+        time.sleep(0.2)
+
+
 @pytest.mark.browser
 def test_after_start_up_the_usual_pages_compute_nothing(fixture_db, tmp_path, chromium_browser,
                                                          monkeypatch):
@@ -195,10 +203,7 @@ def test_after_start_up_the_usual_pages_compute_nothing(fixture_db, tmp_path, ch
     monkeypatch.setenv("PARTMON_DASHBOARD_PROFILE", "1")
     log = tmp_path / "streamlit.log"
     with running_dashboard(fixture_db, log, timeout_s=60) as url:
-        deadline = time.monotonic() + 60
-        while not _get_json(url + "partmon/warm-up")["ready"]:
-            assert time.monotonic() < deadline, "warm-up never finished"
-            time.sleep(0.2)
+        _wait_until_warmed(url)
         assert _get_json(url + "partmon/warm-up")["queries"] > 20
         page = chromium_browser.new_page(viewport={"width": 1400, "height": 1000})
         for path, text in (("", "Najaktywniejsze gminy"), ("municipalities", "Zestawienie"),
@@ -234,10 +239,7 @@ def test_a_load_while_the_server_runs_is_shown_and_warmed_again(tmp_path, chromi
     db = build_warehouse(tmp_path / "dash.duckdb")
     log = tmp_path / "streamlit.log"
     with running_dashboard(db, log, timeout_s=60) as url:
-        deadline = time.monotonic() + 60
-        while not _get_json(url + "partmon/warm-up")["ready"]:
-            assert time.monotonic() < deadline, "warm-up never finished"
-            time.sleep(0.2)
+        _wait_until_warmed(url)
         first = _get_json(url + "partmon/warm-up")["warmed_stamp"]
         text, record = build_record(
             "http://127.0.0.1:9/suprasl/nowe.html", "Nowe spotkanie", "2023-02-01",
@@ -362,10 +364,7 @@ def test_an_address_with_a_search_has_its_answer_computed_while_the_page_loads(
     log = tmp_path / "streamlit.log"
     doc = document_id(report_url({"source": "suprasl", "slug": "warsztaty-2019"}))
     with running_dashboard(fixture_db, log, timeout_s=60) as url:
-        deadline = time.monotonic() + 60
-        while not _get_json(url + "partmon/warm-up")["ready"]:
-            assert time.monotonic() < deadline, "warm-up never finished"
-            time.sleep(0.2)
+        _wait_until_warmed(url)
         con = _open(fixture_db)
         org = con.execute("SELECT id FROM organisations WHERE name LIKE 'Ochotnicza%'"
                           ).fetchone()[0]
