@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from warehouse import queries
-from warehouse.queries import _DOCS, _TITLE, _df, _where
+from warehouse.queries import _DOCS, _PAGE_COUNTS, _TITLE, _df, _where
 
 # --- one organisation -----------------------------------------------------------------------
 
@@ -143,13 +143,7 @@ def document_hits(con, search: str, voivodeship=None, years=None, municipality_i
                      {_TITLE} AS title, d.content_type, 'fulltext' AS match, d.url, h.hit_rank
               FROM {_DOCS} JOIN partmon_first_hits h ON h.id = d.id WHERE {where}
               ORDER BY h.hit_rank LIMIT ?),
-            m AS (SELECT document_id, count(*) AS n FROM meetings
-                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1),
-            o AS (SELECT document_id, count(DISTINCT organisation_id) AS n
-                  FROM organisation_mentions
-                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1),
-            t AS (SELECT document_id, count(*) AS n FROM priority_tasks
-                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1)
+            {_PAGE_COUNTS}
             SELECT p.id, p.date, p.municipality, p.voivodeship, p.title, p.content_type,
                    coalesce(m.n, 0) AS meetings, coalesce(o.n, 0) AS organisations,
                    coalesce(t.n, 0) AS priority_tasks, NULL::VARCHAR AS snippet, p.match,

@@ -88,6 +88,15 @@ def _where(voivodeship=None, years=None, municipality_ids=None, year_expr="d.doc
 
 
 _DOCS = "documents d LEFT JOIN municipalities mu ON mu.id = d.municipality_id"
+#: meetings, organisations and priority tasks of each document of a CTE `page` (a page of a
+#: document list), counted for those documents only; joined as m, o and t
+_PAGE_COUNTS = """m AS (SELECT document_id, count(*) AS n FROM meetings
+                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1),
+            o AS (SELECT document_id, count(DISTINCT organisation_id) AS n
+                  FROM organisation_mentions
+                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1),
+            t AS (SELECT document_id, count(*) AS n FROM priority_tasks
+                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1)"""
 # organisation mentions summed per (organisation, municipality, year, process) at load time;
 # aliased `d` so the filters of _where apply to it unchanged (a few thousand rows, not every
 # mention)
@@ -467,13 +476,7 @@ def document_list(con, voivodeship=None, years=None, municipality_ids=None,
                      {_TITLE} AS title, d.content_type, {snippet} AS snippet,
                      {match} AS match, d.url, {rank} AS hit_rank
               FROM {_DOCS} WHERE {where} ORDER BY {order} LIMIT ?),
-            m AS (SELECT document_id, count(*) AS n FROM meetings
-                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1),
-            o AS (SELECT document_id, count(DISTINCT organisation_id) AS n
-                  FROM organisation_mentions
-                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1),
-            t AS (SELECT document_id, count(*) AS n FROM priority_tasks
-                  WHERE document_id IN (SELECT id FROM page) GROUP BY 1)
+            {_PAGE_COUNTS}
             SELECT p.id, p.date, p.municipality, p.voivodeship, p.title, p.content_type,
                    coalesce(m.n, 0) AS meetings, coalesce(o.n, 0) AS organisations,
                    coalesce(t.n, 0) AS priority_tasks, p.snippet, p.match, p.url
