@@ -20,7 +20,9 @@ if not Doc.has_extension("municipality"):
 
 U = "A-ZĄĆĘŁŃÓŚŹŻ"
 L = "a-ząćęłńóśźż"
-NAME = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?(?:[ ][{U}][{L}]+(?:-[{U}][{L}]+)?){{0,2}}"
+NAME = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?(?:[ ][{U}][{L}]+(?:-[{U}][{L}]+)?){{0,2}}(?:[ ](?:nad|pod)[ ][{U}][{L}]+)?"
+# "Dobrzyniu nad Wisłą": the river or hill part stays as written, only the name before it inflects
+RIVER = re.compile(r"^(.+?)( (?:nad|pod) \S+)$")
 
 
 def _cue(spec: dict) -> tuple:
@@ -55,11 +57,31 @@ def _inside_title(text: str, start: int) -> bool:
     return not any(a[1] in ("prep", "conj", "comp", "qub", "adv") for a in morph.analyse(m.group(1).lower()))
 
 
+def _without_abbreviation(raw: str, after: str) -> str:
+    """The place name without an abbreviation run into it ("Opole Sp. z o.o." → "Opole"): a last
+    word cut short by a full stop that morfeusz knows as an abbreviation or not at all."""
+    words = raw.split(" ")
+    if len(words) > 1 and after == "." and (not morph.is_known(words[-1])
+                                            or any(a[1] == "brev" for a in morph.analyse(words[-1]))):
+        return " ".join(words[:-1])
+    return raw
+
+
+def _not_a_name(raw: str) -> bool:
+    """A capitalised ordinary adjective after a cue ("Miasto Idealne", "Gmina Otwarta"), not a place:
+    a single word read only as an adjective or participle, never as a geographic name."""
+    readings = morph.analyse(raw) if " " not in raw else ()
+    return bool(readings) and all(a[1] in ("adj", "ppas", "pact") and not morph.GEO & set(a[5]) for a in readings)
+
+
 @lru_cache(maxsize=50_000)  # the same few names recur in a report (and across a site's reports)
 def _without_person(raw: str) -> str:
-    """The place name without a person's name run into it ("Jedwabne Adam Nowicki" → "Jedwabne")."""
+    """The place name without a person's name run into it ("Jedwabne Adam Nowicki" → "Jedwabne")
+    or a courtesy title starting one ("Elbląg Pani Maria" → "Elbląg")."""
     words = raw.split(" ")
     for k in range(1, len(words)):
+        if words[k].lower() in organisations.honorifics():
+            return " ".join(words[:k])
         first = [a for a in morph.analyse(words[k]) if "imię" in a[5]]
         if any("nom" in a[3] for a in first):
             return " ".join(words[:k])
@@ -137,6 +159,12 @@ def _word_guesses(word: str) -> list:
     return [word] + [word[:-len(a)] + b for a, b in PLACE_ENDINGS if word.endswith(a) and len(word) - len(a) >= 3]
 
 
+def _nominative_place(word: str) -> bool:
+    """The word as written is a plural place name in the nominative ("Bieliny", "Kozienice"), which
+    the singular reading ("Bielina" in the genitive) would hide."""
+    return any("nom" in a[3] and "pl" in a[2] and morph.GEO & set(a[5]) for a in morph.analyse(word))
+
+
 def _attested_nominative(raw: str, text: str) -> str | None:
     """A nominative guess of an unknown inflected place name that the text itself writes."""
     words = raw.split()
@@ -158,6 +186,7 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
     powiat_cues = set()
     title_end = len(title)
     written = {}  # inflected compound name → the nominative of it the text writes
+    entries = []  # (kind, possible nominatives, weight) of names read without a register
     by_letter = defaultdict(list)  # trigger offsets by their first letter, in text order
     for t in TRIGGER.finditer(text):
         by_letter[text[t.start()]].append(t.start())
@@ -176,7 +205,13 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
             matches = filter(None, (rx.match(text, pos) for pos in positions))
         for m in matches:
             w = WEIGHT[kind] * (0.3 if skip(m.start()) else 1.0)
-            raw = _without_person(m.group("n"))
+            raw = _without_person(_without_abbreviation(m.group("n"), text[m.end("n"):m.end("n") + 1]))
+            river = RIVER.match(raw)
+            raw, tail = river.groups() if river else (raw, "")
+            if kind == "place":
+                tail = ""  # "spotkanie w Płocku nad Wisłą": where, said loosely; the unit's name comes from an office
+            if kind in ("gmina", "miasto", "place") and _not_a_name(raw):
+                w *= 0.3  # "Miasto Idealne": a slogan, not the town
             if kind in ("województwo", "powiat") and _inside_title(text, m.start()):
                 w *= 0.3  # "Regionalnego Programu Operacyjnego Województwa …": a programme's name
             if kind == "województwo":
@@ -206,7 +241,7 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
             forms = _name_forms(raw, case)
             if gaz is not None:
                 kinds = ("powiat",) if kind == "powiat" else ("gmina", "miasto")
-                forms = [f for f in forms if gaz.find(f, kinds)]
+                forms = [f + tail for f in forms if gaz.find(f + tail, kinds)]
                 if not forms:
                     continue
                 forms = forms[:1]
@@ -219,9 +254,25 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
                     nom = _attested_nominative(raw, text) or raw
                 if kind == "place" and nom == raw and not morph.has_qualifier(raw.split()[-1], "nazwa_geograficzna"):
                     continue
-                forms = [nom]
+                if not compound:  # "Brzeziny": a plural name, or the singular "Brzezina" in the genitive
+                    cands = morph.place_candidates(raw)
+                    alts = cands if len(cands) > 1 and nom == cands[0] else (nom,)
+                    if kind == "gmina" and case == "nom" and raw in alts[1:] and _nominative_place(raw):
+                        alts = (raw,) + tuple(a for a in alts if a != raw)  # "Gminy Bieliny": a name in apposition
+                    entries.append((kind, tuple(a + tail for a in alts), w * (3 if m.start() < title_end else 1)))
+                    continue
+                forms = [nom + tail]
             for f in forms:
                 scores[(kind, f)] += w * (3 if m.start() < title_end else 1)
+    # a name with several possible nominatives: the one other cues of the text also support
+    # ("Miasta Radomia" may be "Radomia" or "Radom"; "w Radomiu" decides)
+    support = defaultdict(float)
+    for _kind, alts, w in entries:
+        for a in alts:
+            support[a] += w
+    for kind, alts, w in entries:
+        best = max(alts, key=lambda a: (support[a], -alts.index(a)))
+        scores[(kind, best)] += w
     for m in DATELINE.finditer(text):  # "Mielec, 12.06.2019": where the report was written
         raw = m.group("n")
         forms = [f for f in _name_forms(raw, "nom") if gaz.find(f, ("gmina", "miasto"))][:1] if gaz is not None \
@@ -251,6 +302,10 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
             return None
         return {"name": v[:1].upper() + v[1:], "kind": "województwo", "voivodeship": v}
     if total < 1.0:
+        return None
+    # a report of a federation or several gminas, each named as strongly: no one municipality
+    units = [sum(k.values()) for n, k in ranked if sum(w for kd, w in k.items() if kd != "place") >= 1.0]
+    if len(units) >= 3 and units[1] * 1.25 >= total:
         return None
     if best_name.startswith(POWIAT_PREFIX):
         adj = best_name[len(POWIAT_PREFIX):]
