@@ -37,12 +37,25 @@ _MARKER = re.compile(r"^(?:[•·◦▪■●○►▶✓–—*-]|\(?\d{1,3}[.)
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 
 
-@lru_cache(maxsize=1)
-def _furniture():
-    path = Path(__file__).with_name("lexicon") / "boilerplate_pdf_lines.txt"
+@lru_cache(maxsize=None)
+def _lexicon_rx(name: str) -> re.Pattern:
+    """One case-insensitive alternation of the regular expressions listed in lexicon/`name`."""
+    path = Path(__file__).with_name("lexicon") / name
     pats = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
             if ln.strip() and not ln.startswith("#")]
     return re.compile("|".join(f"(?:{p})" for p in pats), re.I)
+
+
+def _furniture():
+    return _lexicon_rx("boilerplate_pdf_lines.txt")
+
+
+@lru_cache(maxsize=1)
+def _funding_cues():
+    """(funding cue, a row of one or more logo captions, contact mark) for `_funding_note`."""
+    cap = _lexicon_rx("funding_logo_captions.txt").pattern
+    row = re.compile(rf"(?:{cap})(?:[\s|·•/,–-]+(?:{cap}))*", re.I)
+    return _lexicon_rx("funding_note_cues.txt"), row, _lexicon_rx("contact_marks.txt")
 
 
 def pdf_text(body: bytes) -> tuple[str, str | None]:
@@ -83,11 +96,17 @@ def pdf_text(body: bytes) -> tuple[str, str | None]:
     ocr: dict[int, str] = {}
     if scanned:
         ocr = _ocr_pages(body, scanned[:OCR_MAX_PAGES], all_scanned=len(scanned) == len(pages))
-    _drop_running_lines(pages)
+    notes = _drop_running_lines(pages)
     text = _compose(pages, ocr)
+    title = title or _big_line_title(pages)
+    # a funding note printed only in the running footer is part of the report: one copy, after
+    # the report's own text (the body's offsets stay as they were)
+    notes = [n for n in notes if _key(n) != _key(title or "") and _key(n) not in _key(text)]
+    if notes and text.strip():
+        text += "\n\n" + "\n\n".join(notes)
     if not text.strip():
         raise ExtractionError("PDF has no extractable text")
-    return text, title or _big_line_title(pages)
+    return text, title
 
 
 def _pdf_error(exc: Exception) -> ExtractionError:
@@ -173,8 +192,9 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def _drop_running_lines(pages: list[dict], edge: int = 2) -> None:
-    """Remove lines at a page's top or bottom that repeat on most pages, and page numbers."""
+def _drop_running_lines(pages: list[dict], edge: int = 2) -> list[str]:
+    """Remove lines at a page's top or bottom that repeat on most pages, and page numbers.
+    Returns the funding notes among the removed running lines, once each (`_funding_note`)."""
     furniture = _furniture()
     counts: dict[str, int] = {}
     for p in pages:
@@ -183,6 +203,8 @@ def _drop_running_lines(pages: list[dict], edge: int = 2) -> None:
             counts[k] = counts.get(k, 0) + 1
     n = len(pages)
     running = {k for k, c in counts.items() if n >= 2 and c >= max(2, 0.5 * n)}
+    notes: list[str] = []
+    seen_notes: set[str] = set()
     for p in pages:
         lines = p["lines"]
         def furniture_line(ln) -> bool:
@@ -195,8 +217,33 @@ def _drop_running_lines(pages: list[dict], edge: int = 2) -> None:
         keep_to = len(lines)
         while keep_to > max(keep_from, len(lines) - edge) and furniture_line(lines[keep_to - 1]):
             keep_to -= 1
+        for block in (lines[:keep_from], lines[keep_to:]):
+            note = _funding_note([_line(ln)["text"].strip() for ln in block], furniture)
+            if note and _key(note) not in seen_notes:
+                seen_notes.add(_key(note))
+                notes.append(note)
         p["lines"] = lines[keep_from:keep_to]
         _set_apart_edges(p, furniture, first=p is pages[0])
+    return notes
+
+
+def _funding_note(block: list[str], furniture) -> str | None:
+    """The funding note in a page's dropped header or footer lines ("Projekt współfinansowany ze
+    środków Unii Europejskiej w ramach …", a row of funders' logo captions), from the first line
+    that says so to the block's end; page numbers and the cells beside the note (an address, a
+    phone number: set apart by a wide gap) are left out. None when the lines say nothing of it."""
+    cue, caption, contact = _funding_cues()
+    kept: list[str] = []
+    for text in block:
+        cells = [c.strip() for c in text.split(" | ") if c.strip() and not furniture.fullmatch(c.strip())]
+        if not kept:
+            funded = [c for c in cells if cue.search(c)]
+            if not funded and cells and all(map(caption.fullmatch, cells)):
+                funded = cells
+            kept += [", ".join(funded)] if funded else []   # logo captions: one name each
+        elif len(cells) == 1 and not contact.search(cells[0]):
+            kept.append(cells[0])   # the note's second line ("Europejskiego Funduszu Społecznego")
+    return " ".join(_dehyphenate_lines(kept)) if kept else None
 
 
 def _set_apart_edges(page: dict, furniture, first: bool) -> None:
