@@ -20,10 +20,26 @@ if not Doc.has_extension("priority_tasks"):
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+MACRO = re.compile(r"\{\{(\w+)\}\}")
+
+
+def _expand(pattern: str, macros: dict) -> str:
+    """The pattern with each `{{NAME}}` replaced by the macro of that name (a piece several
+    patterns share, such as the items of a one-sentence list, is written once)."""
+    while MACRO.search(pattern):
+        pattern = MACRO.sub(lambda m: macros[m.group(1)], pattern)
+    return pattern
+
+
 @lru_cache(maxsize=None)
 def task_patterns() -> dict:
     out = {}
-    for spec in data.jsonl("priority_tasks.jsonl"):
+    specs = data.jsonl("priority_tasks.jsonl")
+    macros = {s["name"]: s["pattern"] for s in specs if s["role"] == "macro"}
+    for spec in specs:
+        if spec["role"] == "macro":
+            continue
+        spec = {**spec, "pattern": _expand(spec["pattern"], macros)}
         out.setdefault(spec["role"], []).append(re.compile(spec["pattern"], re.I))
         if "before" in spec:  # what must come right before the match (kept apart: a literal start is faster)
             out.setdefault(spec["role"] + "_before", []).append(re.compile(spec["before"], re.I))
@@ -37,21 +53,51 @@ def normalise_area(text: str) -> str:
     """Policy area in the nominative, lower case: "polityki społecznej" → "polityka społeczna".
 
     Each comma-separated part has its first noun (with adjectives agreeing with it) put into
-    the nominative; the rest of the part stays as written."""
+    the nominative, and so has a noun joined to it by "i"/"oraz" in the same case ("kultury i
+    ochrony dziedzictwa" → "kultura i ochrona dziedzictwa"); the rest stays as written."""
     text = re.sub(r"\s+", " ", text.strip(" :.;")).lower()
+    text = task_patterns()["area_label"][0].sub("", text) or text
     parts = []
     for part in re.split(r"(,\s*)", text):
         if not part or part.startswith(","):
             parts.append(part)
             continue
-        words = part.split(" ")
-        head = next((k for k, w in enumerate(words) if morph.readings(w)
-                     and not any(a[1] in ("prep", "conj") for a in morph.analyse(w))), None)
-        if head is None:
-            parts.append(part)
-            continue
-        parts.append(" ".join(morph.nominative_phrase(words, head)))
+        parts.append(" ".join(_nominative_area(part.split(" "))))
     return "".join(parts)
+
+
+GERUND_CASE_END = re.compile(r"(?<=[nc]i)(?:a|u|em)$")  # "wspierania", "wspieraniu", "wspieraniem"
+
+
+def _nominative_area(words: list[str], cases: frozenset | None = None) -> list[str]:
+    """`words` with their head put into the nominative; a head already in the nominative, or
+    not in one of `cases` (those of the head a coordinated phrase is joined to), stays."""
+    for k, w in enumerate(words):
+        kinds = {a[1] for a in morph.analyse(w)}
+        if kinds & {"prep", "conj"}:
+            continue
+        if "ger" in kinds and "subst" not in kinds:  # "wspierania rodziny" → "wspieranie rodziny"
+            if cases is not None and not cases & {"gen", "dat", "loc", "inst"}:
+                return words
+            return words[:k] + [GERUND_CASE_END.sub("e", w)] + words[k + 1:]
+        if not morph.readings(w):
+            continue
+        hr = morph.head_reading(w)
+        if cases is not None and (hr is None or not hr[3] & cases):
+            return words
+        nxt = morph.analyse(words[k + 1]) if k + 1 < len(words) else ()
+        if any(a[1] == "adj" and "nom" in a[3] for a in nxt) and not any("gen" in a[3] for a in nxt):
+            return words  # "osoby niepełnosprawne": already in the nominative (plural)
+        out = morph.nominative_phrase(words, k)
+        if out[k] == w:
+            return out
+        j = k + 1  # past the head and the adjectives agreeing with it
+        while j < len(words) and out[j] != words[j]:
+            j += 1
+        if j + 1 < len(words) and words[j] in ("i", "oraz"):
+            return out[:j + 1] + _nominative_area(words[j + 1:], hr[3] - {"nom"} if hr else None)
+        return out
+    return words
 
 
 def _trim_area(area: str) -> str:
@@ -59,7 +105,9 @@ def _trim_area(area: str) -> str:
     return task_patterns()["area_tail"][0].sub("", area) or area
 
 
-NOT_TASK_START = re.compile(r"\d+\s+[^\W\d]")
+QUOTE_INTRO = re.compile(r"(?:m\.\s?in\.|np\.|w\s+tym|tj\.|czyli|takie\s+jak|:)\s*$", re.I)  # "…, m.in. „A” oraz „B”"
+LEFT_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|\(\d{1,2}\)|\([a-z]\))\s+")
+NOT_TASK_START = re.compile(r"(?:(?:do|od|ok\.|około|ponad|w|na|przez)\s+)?\d")  # an amount, a count or a date
 
 
 def _names_organisation(text: str) -> bool:
@@ -68,6 +116,15 @@ def _names_organisation(text: str) -> bool:
     words = text.split()
     heads = data.word_list("task_organisation_heads.txt")
     return words[0][:1].isupper() and any(w[:1].isupper() for w in words[1:4]) \
+        and any(a[0].lower() in heads for a in morph.analyse(words[0].lower()))
+
+
+def _names_proposer(text: str) -> bool:
+    """The text before a dash names who proposed the task after it: an organisation's head word
+    and a proper name ("Klub Sportowy Iskra", "Koło Gospodyń Wiejskich w Lipnicy")."""
+    words = text.split()
+    heads = data.word_list("task_proposer_heads.txt")
+    return len(words) >= 2 and words[0][:1].isupper() and any(w[:1].isupper() for w in words[1:]) \
         and any(a[0].lower() in heads for a in morph.analyse(words[0].lower()))
 
 
@@ -109,13 +166,35 @@ FINITE = frozenset(("fin", "praet", "bedzie", "imps", "winien", "pred"))
 SUBORDINATE = re.compile(r"^(?:któr|gdzie|kiedy|co$|aby$|by$|żeby$|jeśli$|gdy$)", re.I)
 
 
+def _run_on(text: str) -> str | None:
+    """The task without a next sentence that ran into it when a wrapped line was joined to it
+    ("ochrona dziedzictwa Wieliczki Pełna lista (ponad 40 kartek) zostanie opracowana …."): cut
+    before the capitalised word that starts the clause of the first finite verb; None when none."""
+    words = text.split()
+    if len(words) < 8 or not text.endswith("."):
+        return None
+    for v in range(1, len(words)):
+        w = words[v].strip(",.;()„”\"").lower()
+        if SUBORDINATE.match(w):
+            return None  # "…, które zostaną …": a clause of the task itself
+        readings = morph.analyse(w)
+        if readings and any(a[1] in FINITE for a in readings) and not any(a[1] in ("subst", "adj") for a in readings):
+            k = next((i for i in range(v - 1, 2, -1) if words[i].lstrip("(„\"")[:1].isupper()), None)
+            if k is None or v - k > 6 or any(a[1] in ("prep", "conj") for a in morph.analyse(words[k - 1].lower())):
+                return None  # a verb of the item's own sentence ("Klub Seniora w Lipnicy zaprasza …")
+            return " ".join(words[:k])
+    return None
+
+
 def _report_sentence(text: str) -> bool:
     """A whole sentence whose verb comes among its first words ("Projekt jest współfinansowany …",
     "Uwagi można zgłaszać do …"): the report speaking, not a task (a task is a noun phrase;
     "Organizacja zajęć, które będą …" has its verb in a clause)."""
     if not text[:1].isupper() or not text.endswith(".") or len(text.split()) < 6:
         return False
-    for w in re.findall(r"[^\W\d]+", text)[:4]:
+    # "Przy stoliku zdrowia jako priorytet wskazano …": a sentence not opening like a task may have its verb later
+    reach = 4 if _task_shaped(text) else 8
+    for w in re.findall(r"[^\W\d]+", text)[:reach]:
         if SUBORDINATE.match(w):
             return False
         if any(a[1] in FINITE for a in morph.analyse(w.lower())):
@@ -224,6 +303,15 @@ def _quotes_after(text: str, mentions: list[int]):
                     or any(prev.startswith(b) for b in _quote_blockers()):
                 continue
             yield m
+
+
+def _names_with_quote(item: str) -> bool:
+    """A short list item whose quotes are part of a task's name ("kampania „Zdrowe serce”",
+    "festyn „Lato w Kątach”"): a task-shaped word or two before the quote, no verb reporting on it."""
+    q = QUOTE_CHARS.search(item)
+    lead = item[:q.start()].split() if q else []
+    return bool(lead) and len(lead) <= 3 and len(item.split()) <= 12 and ":" not in item \
+        and _task_shaped(item) and not any(a[1] in FINITE for w in lead for a in morph.analyse(w.lower()))
 
 
 def _item_quotes(item: str):
@@ -501,7 +589,8 @@ def _labelled_segment(raw: str, ls: int, add) -> bool:
     if not parts or parts[0][0] not in shaped or 2 * len(shaped) < len(parts):
         return False
     lead = LEAD_DASH.split(m.group("lead"), maxsplit=1)
-    area = lead[1] if len(lead) > 1 else lead[0] if _area_stems().search(lead[0].lower()) else None
+    area = lead[1] if len(lead) > 1 else lead[0] if _area_stems().search(lead[0].lower()) \
+        and not any(a[1] in FINITE for w in WORD.findall(lead[0].lower()) for a in morph.analyse(w)) else None
     area = normalise_area(area) if area else None
     for p, s, e in parts:
         add(p, area, s, e)
@@ -586,29 +675,76 @@ def _proposal() -> re.Pattern:
 
 def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
     pats = task_patterns()
-    tasks, seen = [], set()
+    tasks, seen = [], {}  # folded text → the task
     areas = []  # (line index, char offset, area) of each area heading
     area, since_area = None, 99
     context_until = -1  # last line index still under a mention of priority tasks
 
     def add(text, area_, s, e):
+        if TABLE_ROW.search(text):  # "zadanie priorytetowe: X | uwzględniono": a task ends at its table cell
+            pos = 0
+            for sep in CELL_SEP.finditer(text):
+                if re.search(r"[^\W\d_]{3}", text[pos:sep.start()]):
+                    break
+                pos = sep.end()  # "• | wspieranie …": an empty or marker-only first cell
+            end = next((m.start() for m in CELL_SEP.finditer(text, pos)), len(text))
+            s, e, text = s + pos, s + end, text[pos:end]
+        quoted = list(QUOTED.finditer(text)) if QUOTE_CHARS.search(text) else []
+        if quoted and (len(quoted) > 1 or quoted[0].start() > 0) \
+                and (pats["quote_glue"][0].match(QUOTED.sub(" ", text))
+                     or QUOTE_INTRO.search(text, 0, quoted[0].start())
+                     and pats["quote_glue"][0].match(QUOTED.sub(" ", text[quoted[0].start():]))):
+            for qm in quoted:  # "zadanie „A” oraz „B”": the quoted names are the tasks
+                add(qm.group("text"), area_, s + qm.start("text"), s + qm.end("text"))
+            return
         text = " ".join(text.split())
-        bare = TRAILING_NOTE.sub("", text)
+        if "tr" in text and pats["page_marker"][0].search(text):  # "Strona 1 z 2" inside a task over a page break
+            text = pats["page_marker"][0].sub(" ", text).strip()
+        cut = _run_on(text)
+        if cut and _task_shaped(cut):  # "… solnego Wieliczki Pełna lista zostanie opracowana …": the next sentence ran in
+            e = s + len(cut)
+            text = cut
+        bare = pats["trailing_count"][0].sub("", TRAILING_NOTE.sub("", text))
         if bare != text and len(bare.split()) >= 2:
             e -= len(text) - len(bare)
             text = bare
         text = text.lstrip("–—- ")
+        filler = pats["lead_filler"][0].match(text)
+        if filler and len(text) - filler.end() > 6:  # "w przyszłym roku organizacja …": the task after it
+            text = text[filler.end():]
+            s += filler.end()
+        left = LEFT_NUMBER.match(text)
+        if left:  # "1.1. Prowadzenie …" or "(2) organizacja …": the rest of a nested number
+            text = text[left.end():]
+            s += left.end()
         if text[:1] in "„\"“" and text[-1:] in "”\"“" and not QUOTE_CHARS.search(text[1:-1]):
             text = text[1:-1]  # „gimnastyka dla seniorów”: the task, not its quotes
         key = text.casefold().strip(" .")
-        if len(text.split()) < 2 or len(text.split()) > MAX_WORDS or key in seen:
+        if key in seen:
+            if seen[key]["area"] is None and area_ and len(area_.split()) <= 8:  # read again with its area
+                seen[key]["area"] = area_
+            return
+        if len(text.split()) < 2 or len(text.split()) > MAX_WORDS:
             return
         if TASK_MENTION.search(text) or TWO_SENTENCES.search(text) or _report_sentence(text):
             return  # a sentence about priority tasks, a paragraph or a report's sentence: not one of them
         if NOT_TASK_START.match(text) or _names_organisation(text):
             return  # "14 ofert od 9 organizacji", "Stowarzyszenie Orzeł": counts and names, not tasks
-        seen.add(key)
-        tasks.append({"text": text, "area": area_, "start": s, "end": e})
+        seen[key] = {"text": text, "area": area_, "start": s, "end": e}
+        tasks.append(seen[key])
+
+    def quoted_list(lst, off, area_) -> bool:
+        """A one-sentence list made of quoted names ("bez zmian, m.in. „A” oraz „B, C i D”"): the
+        names are the tasks (the list is not split at the commas inside them)."""
+        quoted = list(QUOTED.finditer(lst))
+        if not quoted:
+            return False
+        first = quoted[0].start()
+        if first and not QUOTE_INTRO.search(lst, 0, first) or not pats["quote_glue"][0].match(QUOTED.sub(" ", lst[first:])):
+            return False
+        for qm in quoted:
+            add(qm.group("text"), area_, off + qm.start("text"), off + qm.end("text"))
+        return True
 
     def add_list(k, area_, strict=False, only=None):
         """`strict` (a list under an area heading): items reporting what was said about the text
@@ -630,11 +766,18 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             if strict and any(q in item for q in "„\"“"):
                 # "– w projekcie: „prowadzenie noclegowni …”", "… postulował zadanie „…” – uwzględniono":
                 # the tasks are the quoted phrases, not the report about them
-                for qm in _item_quotes(item):
+                quotes = list(_item_quotes(item))
+                for qm in quotes:
                     add(qm.group("text"), area_, s + qm.start("text"), s + qm.end("text"))
+                if not quotes and _names_with_quote(item):
+                    add(item, area_, s, e)  # "kampania „Zdrowe serce”": a task with a quoted name
                 continue
             if strict and re.match(r"\w+(?:ano|ono|ło|ła|li)\b", item):
                 continue
+            counted = pats["trailing_count"][0].search(item)
+            if counted and counted.start() > 0:  # "rozwój wolontariatu – 52 głosy": the count is no task
+                item = item[:counted.start()]
+                e = s + len(item)
             tail = LABEL_TAIL.match(item)
             if tail:  # "… dla młodzieży. Lista obecności:": the next section's label ran into the item
                 item = tail.group("item")
@@ -642,6 +785,12 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             if item.endswith(":"):  # a nested area heading: "1) w zakresie pomocy społecznej:"
                 sub = _heading_area(item) or _area_of(item) or normalise_area(item)
                 area_ = sub or area_
+                continue
+            od = AREA_DASH.match(item)
+            if od and _names_proposer(od.group("a")) and _task_shaped(od.group("t")):
+                # "Fundacja Zielony Dom – edukacja ekologiczna …": who proposed it, then the task
+                for part, ps, pe in _split_inline(od.group("t"), s + od.start("t")):
+                    add(part, area_, ps, pe)
                 continue
             pm = AREA_PREFIX.match(item)
             if not (pm and len(pm.group("a").split()) <= 6):
@@ -754,10 +903,26 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 add_list(k, a, strict=True)
                 context_until = max(context_until, k + 15)
                 continue
+        if "pierwszej kolejności" in low and len(raw.split()) <= 30 and not MARKER.match(raw) \
+                and pats["first_order_heading"][0].match(raw.strip()) \
+                and (raw.rstrip().endswith(":") or _list_follows(lines, k)):
+            # "Zadania publiczne, które w pierwszej kolejności będą zlecane:" over a list
+            context_until = k + CONTEXT_LINES
+            under_heading(k, None)
+            continue
         if "priorytet" not in low:
             continue  # task headings all name priority
         if TASK_MENTION.search(raw) or re.search(r"zadani|zadań", low):
             context_until = k + CONTEXT_LINES
+        if raw.rstrip().endswith("?") and TASK_MENTION.search(raw):
+            # "P: Jakie zadania priorytetowe zgłoszono?" / "O: Zapisano m.in.:" over a list: the answer
+            j = next((i for i in range(k + 1, min(k + 3, len(lines))) if lines[i][2].strip()), None)
+            if j is not None and _list_follows(lines, k):
+                add_list(k, None, only=_task_shaped)
+            elif j is not None and j not in chrome and lines[j][2].rstrip().endswith(":") and _list_follows(lines, j):
+                add_list(j, None, only=_task_shaped)
+                k = j
+            continue
         if any(rx.search(raw) for rx in pats.get("inline", [])):
             continue
         if raw.rstrip().endswith(":") and TASK_MENTION.search(raw) and not _list_follows(lines, k):
@@ -766,17 +931,19 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 add(item, None, s, e)
             if blocks:
                 continue
-        stripped = raw.strip()
+        stripped = raw.strip().strip("*_# ")  # "**ZADANIA PRIORYTETOWE**", "### Zadania …": emphasis marks
         if stripped.endswith(":"):  # "… W projekcie przyjęto następujące zadania priorytetowe:"
             stripped = re.split(r"(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])", stripped)[-1]
             if len(stripped.split()) > 14:  # "Członkowie Rady, w tym …, zaproponowali następujące zadania priorytetowe:"
                 stripped = re.split(r",\s+", stripped)[-1]
-        if MARKER.match(raw) and not stripped.endswith(":") and not _numbered_heading(lines, k):
+        if MARKER.match(raw) and not raw.lstrip().startswith("**") and not stripped.endswith(":") \
+                and not _numbered_heading(lines, k):
             continue  # an item of another list ("3. Dyskusja nad zadaniami priorytetowymi")
         if len(stripped.split()) <= 14 and not _wrapped_sentence(lines, k) \
                 and any(rx.search(stripped) for rx in pats.get("heading", [])) \
                 and (stripped.endswith(":") or _list_follows(lines, k) or len(stripped.split()) <= 6
-                     and not stripped.endswith(".") and _item_follows(lines, k)) \
+                     and not stripped.endswith(".") and _item_follows(lines, k)
+                     and not pats["topic_title"][0].search(stripped)) \
                 and re.search(r"zada(?:ni|ń)", stripped, re.I) and re.search(r"priorytet", stripped, re.I):
             # a task heading right under an area heading belongs to it; a later one does not
             under_heading(k, _heading_area(stripped) or (area if since_area == 1 else None))
@@ -800,13 +967,26 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
 
     # lists in a sentence ("zadaniami priorytetowymi powinny być: …"), also wrapped over lines
     mentions = [m.start() for m in PRIORITY.finditer(text)]
-    for rx in pats.get("inline_list", []):
+    for rx, shaped in zip(pats.get("inline_list", []), pats.get("inline_list_shaped", [])):
         for m in _near(rx, text, mentions, HEAD_REACH):
             k = max(bisect_right(starts, m.start()) - 1, 0)
             if k in chrome:
                 continue
-            for item, s, e in _split_inline(m.group("list"), m.start("list")):
-                add(item, area_at(m.start(), near=2), s, e)
+            gap = pats["gap_area"][0].search(text, m.start(), m.start("list"))
+            here = normalise_area(gap.group("area")) if gap else area_at(m.start(), near=2)
+            if quoted_list(m.group("list"), m.start("list"), here):
+                continue
+            items = list(_area_items(_split_inline(m.group("list"), m.start("list"))))
+            if shaped and not (items and _task_shaped(items[0][0])
+                               and 2 * sum(_task_shaped(item) for item, _a, _s, _e in items) >= len(items)):
+                continue  # "zadania priorytetowe to ważny element programu": not a list of tasks
+            for item, a, s, e in items:
+                add(item, a or here, s, e)
+    # "Zadania, które w pierwszej kolejności będą zlecane, to: …": the statute's other name for priority tasks
+    for m in (pats["first_order_inline"][0].finditer(text) if "pierwszej kolejności" in text.lower() else ()):
+        if max(bisect_right(starts, m.start()) - 1, 0) not in chrome:
+            for item, a, s, e in _area_items(_split_inline(m.group("list"), m.start("list"))):
+                add(item, a or area_at(m.start(), near=2), s, e)
     # "W ramach obszaru pomoc społeczna priorytetem będzie …": area and tasks in one sentence
     for rx in pats.get("area_inline", []):
         for m in _near(rx, text, mentions, AREA_REACH):
@@ -837,25 +1017,29 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                                       pats.get("context_inline_list_shaped", [])):
         for m in _after_mention(rx, keys, text, low, mentions_of_tasks, back):
             k = max(bisect_right(starts, m.start()) - 1, 0)
-            if k in chrome:
+            if k in chrome or _rejected(text, low, m):
                 continue
             lst = m.group("list")
-            a = normalise_area(_trim_area(m.group("area"))) if "area" in rx.groupindex else area_at(m.start(), near=3)
-            items = list(_split_inline(lst, m.start("list")))
+            gap = pats["gap_area"][0].search(text, m.start(), m.start("list"))
+            a = normalise_area(_trim_area(m.group("area"))) if "area" in rx.groupindex \
+                else normalise_area(gap.group("area")) if gap else area_at(m.start(), near=3)
+            if quoted_list(lst, m.start("list"), a):
+                continue
+            items = list(_area_items(_split_inline(lst, m.start("list"))))
             if shaped and not (items and _task_shaped(items[0][0])):
                 continue  # "propozycje: …" of anything but tasks (dates, names, remarks)
-            for item, s, e in items:
+            for item, item_area, s, e in items:
                 if not shaped or _task_shaped(item):
-                    add(item, a, s, e)
+                    add(item, item_area or a, s, e)
     # a quoted task proposed or added a little after a mention of priority
     # ("Rada zaproponowała dopisanie zadania „…”")
     for rx, before, keys in zip(pats.get("context_inline", []), pats.get("context_inline_before", []),
                                 pats.get("context_inline_keys", [])):
         for m in _after_mention(rx, keys, text, low, mentions_of_tasks):
-            if before.search(text, max(0, m.start() - 40), m.start()) \
+            if before.search(text, max(0, m.start() - 40), m.start()) and not _rejected(text, low, m) \
                     and max(bisect_right(starts, m.start()) - 1, 0) not in chrome:
-                add(re.sub(r"\s+", " ", m.group("text").strip()), area_at(m.start(), near=3),
-                    m.start("text"), m.end("text"))
+                a = normalise_area(_trim_area(m.group("area"))) if "area" in rx.groupindex else area_at(m.start(), near=3)
+                add(re.sub(r"\s+", " ", m.group("text").strip()), a, m.start("text"), m.end("text"))
     # every quoted name in a sentence, after its mention of priority ("nowe zadanie
     # priorytetowe pn. „…” oraz zadanie „…”", "do zadań priorytetowych dopisano „…”")
     for m in _quotes_after(text, mentions):
@@ -874,6 +1058,37 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
     return tasks
 
 
+@lru_cache(maxsize=None)
+def _rejection_cues() -> tuple:
+    return tuple(sorted(data.word_list("task_rejection_cues.txt")))
+
+
+def _rejected(text: str, low: str, m) -> bool:
+    """The sentence of a proposal says it was turned down ("Nie uwzględniono wniosku o wpisanie
+    zadania …"), and the proposal does not call the task a priority task."""
+    if "priorytet" in low[m.start():m.end()]:
+        return False
+    b = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0)
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    sentence = low[b:min(ends) if ends else len(text)]
+    return any(c in sentence for c in _rejection_cues())
+
+
+AREA_ITEM_DASH = re.compile(r"^(?:a\s+|oraz\s+|zaś\s+)?(?P<a>w\s+[^\W\d][^–—:;„\"]{2,60}?)\s+[–—-]\s+(?P<t>\S.{5,})$", re.I)
+
+
+def _area_items(items):
+    """(task, area or None, start, end) of the items of a one-sentence list; an item naming its
+    area before a dash ("w sporcie – organizacja ligi") gives the area and the task after it."""
+    for item, s, e in items:
+        m = AREA_ITEM_DASH.match(item)
+        if m and len(m.group("a").split()) <= 6 and _area_stems().search(m.group("a").lower()):
+            a = _heading_area(m.group("a") + ":") or normalise_area(re.sub(r"^w\s+", "", m.group("a"), flags=re.I))
+            yield m.group("t"), a, s + m.start("t"), e
+        else:
+            yield item, None, s, e
+
+
 @Language.factory("partmon_priority_tasks")
 def make_priority_tasks(nlp, name):
     return PriorityTasksComponent()
@@ -883,7 +1098,9 @@ class PriorityTasksComponent:
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._  # one accessor object: each `doc._` builds a new one
         text = ext.text
-        # every task form is under or in a mention of priority: no mention, nothing to search
+        # every task form is under or in a mention of priority (or of the tasks commissioned "w
+        # pierwszej kolejności"): no mention, nothing to search
+        low = text.lower()
         ext.priority_tasks = find_tasks(ext.lines, set(ext.chrome), text) \
-            if "priorytet" in text.lower() else []
+            if "priorytet" in low or "pierwszej kolejności" in low else []
         return doc
