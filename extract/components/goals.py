@@ -1,6 +1,8 @@
 """partmon_goals: goals of the programme or process, under headings (`Cel główny:`, `Cele
-szczegółowe:`, `CEL:`, `Cele projektu …`) or stated in sentences (`Za cel główny przyjęto …`,
-`Celem programu będzie …`), one item per goal, with its level."""
+szczegółowe:`, `CEL:`, `Cele projektu …`, `Główne założenia programu:`), by number or code
+(`Cel strategiczny II:`, `CS1`, `CO 1.2`), in tables with goal columns, or stated in sentences
+(`Za cel główny przyjęto …`, `Celem programu będzie …`, `Program ma na celu …`, `Chodzi nam o to,
+aby …`), one item per goal, with its level."""
 from __future__ import annotations
 
 import re
@@ -10,8 +12,8 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import data
-from .sections import MARKER, clean_item, continuation, list_after, split_heads, split_inline
+from . import data, morph
+from .sections import LOWER_START, MARKER, clean_item, continuation, list_after, split_heads, split_inline, strip_marker
 
 if not Doc.has_extension("goals"):
     Doc.set_extension("goals", default=None)
@@ -38,14 +40,16 @@ def sentence_patterns():
 CEL = re.compile(r"[Cc](?i:el)")  # "cel" in any case; the plain class first is found faster than under re.I
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 REACH_BEFORE, REACH_AFTER = 150, 1000  # how far a sentence stating a goal reaches around its "cel"
-CLAUSE_START = re.compile(r"^|(?<=[.!?:])(?=\s)|,(?=\s*(?:a|aby|by|żeby|że|iż|celem)\s)", re.M | re.I)
+CLAUSE_START = re.compile(r"^|(?<=[.!?:])(?=\s)|,(?=\s*(?:a|aby|by|żeby|że|iż|celem"
+                          r"|(?:głównym|nadrzędnym|podstawowym|naczelnym|najważniejszym)\s+celem)\s)", re.M | re.I)
 # where a sentence may state a goal: "cel…", and the goal cues that do without the word
 # ("ma służyć …", "ma umożliwić …", "chodzi o to, by …", "założeniem jest …")
 # (its first letters as a class listing both cases, the rest case-insensitive: the regex engine then
 # skips to those letters quickly, where with re.I on the whole it tries every branch at every position)
-GOAL_CUE = re.compile(r"[cCzZnNpPmM](?i:(?<=[cC])(?:el|hodzi\s)|(?<=[zZ])(?:ałożeni|ależy\s)|(?<=[nN])ajważniejsz"
+GOAL_CUE = re.compile(r"[cCzZnNpPmMdD](?i:(?<=[cC])(?:el|hodzi(?:ło)?\s)|(?<=[zZ])(?:ałożeni|amierzeni|ależ(?:y|ało)\s)"
+                      r"|(?<=[dD])ąż(?:ymy|y|ą|ył[aoy]?|yli(?:śmy)?)\s+(?:\w+\s+){0,3}?do\s|(?<=[nN])ajważniejsz"
                       r"|(?<=[pP])o\s+to\s*,|(?<=[mM])(?<!\w.)a(?:ją)?\s+(?:(?:przede\s+wszystkim|głównie|w\s+szczególności"
-                      r"|w\s+pierwszej\s+kolejności)\s+)?[^\W\d]+ć\b)")
+                      r"|w\s+pierwszej\s+kolejności)\s+)?(?:się\s+)?(?:[^\W\d]+ć|(?:wes|po)móc)\b)")
 
 
 def _sentences(text: str, chrome_of):
@@ -136,26 +140,36 @@ def _quoted(text: str, add, taken):
                 break
 
 
-TABLE_GOAL = re.compile(r"^\s*cel(?:e)?\s+(?P<level>szczegółow|operacyjn|główn|strategiczn)\w*\s*$", re.I)
+TABLE_GOAL = re.compile(r"^\s*cel(?:e)?\s+(?P<level>szczegółow|operacyjn|główn|strategiczn|ogóln|nadrzędn|cząstkow)\w*\s*$", re.I)
+GOAL_LABEL = re.compile(r"^\s*cel(?:e|u)?\s+(?:główn|szczegółow|operacyjn|strategiczn|ogóln|nadrzędn|cząstkow)\w*(?:\s+nr)?[\s\d.]*$", re.I)
+TABLE_BARE_GOAL = re.compile(r"^\s*cel(?:e)?\s*$", re.I)
+# the other columns of a table of goals ("Cel | Wskaźnik", "Cel | Działania | Termin realizacji")
+TABLE_GOAL_PEERS = re.compile(r"^\s*(?:wskaźnik|miernik|kierun|działani|rezultat|efekt|sposób\s+realizacji|zadania\s+do\s+realizacji)", re.I)
 
 
 def _table_goals(lines, k: int, chrome: set, add) -> bool:
-    """A table whose header names a goal column ("Nr | Cel szczegółowy | Uwagi"): that column
-    of the rows below, one goal a row. False when line k is no such header."""
+    """A table whose header names goal columns ("Nr | Cel szczegółowy | Uwagi", "Cel strategiczny | Cele
+    operacyjne | Kierunki działań", "Cel | Wskaźnik"): those columns of the rows below, one goal a cell.
+    False when line k is no such header."""
     cells = [c.strip() for c in re.split(r"\s*(?<!\S)\|(?!\S)\s*", lines[k][2].strip())]
-    col = next((i for i, c in enumerate(cells) if TABLE_GOAL.match(c)), None)
-    if col is None or len(cells) < 2:
+    if len(cells) < 2 or cells[0].rstrip(".").isdigit():
+        return False  # "1 | Cel główny | bez uwag": a row of a table of remarks, not a header
+    cols = {i: ("specific" if m.group("level").lower() in ("szczegółow", "operacyjn", "cząstkow") else "main")
+            for i, c in enumerate(cells) for m in [TABLE_GOAL.match(c)] if m}
+    if not cols and any(TABLE_GOAL_PEERS.match(c) for c in cells):
+        cols = {i: "specific" for i, c in enumerate(cells) if TABLE_BARE_GOAL.match(c)}
+    if not cols:
         return False
     if k + 1 >= len(lines) or " | " not in lines[k + 1][2]:
         return False  # "Cel główny | Budowanie …": a row naming its goal, no header
-    level = "specific" if TABLE_GOAL.match(cells[col]).group("level").lower() in ("szczegółow", "operacyjn") else "main"
     j = k + 1
     while j < len(lines) and " | " in lines[j][2] and j not in chrome:
         s, _e, raw = lines[j]
         row = [c.strip() for c in re.split(r"\s*(?<!\S)\|(?!\S)\s*", raw.strip())]
-        if col < len(row) and len(row[col].split()) >= 2:
-            pos = raw.find(row[col])
-            add(clean_item(row[col]), level, s + max(pos, 0), s + max(pos, 0) + len(row[col]))
+        for col, level in cols.items():
+            if col < len(row) and len(row[col].split()) >= 2 and not GOAL_LABEL.match(row[col]):
+                pos = raw.find(row[col])
+                add(clean_item(row[col]), level, s + max(pos, 0), s + max(pos, 0) + len(row[col]))
         j += 1
     return True
 
@@ -182,6 +196,12 @@ QUOTED_ONLY = re.compile(r"^[^„\"“”]{0,30}?[:–-]?\s*[„\"“](?P<q>[^�
 
 
 CLAUSE_LEAD = re.compile(r"^(?:to\s*)?,?\s*(?:a|że)?by\s+(?=\w+\s+\w)", re.I)
+# the goal's own number or code left before its text ("I: …", "nr 2 – …", "1 (CO1): …", "1 Rozwój …" of "1.1 Rozwój …")
+GOAL_NUMBER = re.compile(r"^(?:(?:C|CG|CS|CSz|CSZ|CO|CSt|CST)[ .]?\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[:.)–—-])?(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])|\d{1,2}(?:\.\d{1,2})*\.?(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])|(?:nr\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})(?:\s*\([^()\s]{2,8}\))?\s*(?:[.:)]|\s[–—-])"
+                         r"|\([A-Za-zŁŚ]{1,4}\.?\s?\d{1,2}(?:\.\d{1,2})*\)\s*[.:–—-]?)\s*")
+LABEL_ASIDE = re.compile(r"\s*\((?:wskaźnik|miernik|termin|realizator|odpowiedzialn|źródło|str\.|s\.)[^()]*\)\W*$", re.I)
+LEAD_ADVERB = re.compile(r"^(?:(?:przede\s+wszystkim|głównie|w\s+szczególności|w\s+pierwszej\s+kolejności|zwłaszcza"
+                         r"|dla\s+(?:nas|nich|niej|niego|mnie|gminy|miasta|powiatu))\s+)+(?=\w+\s+\w)", re.I)
 ORDINAL_LEAD = re.compile(r"^(?:a\s+)?(?:pierwszym|drugim|trzecim|czwartym|piątym|szóstym|ostatnim|kolejnym)"
                          r"(?:\s+(?:jest|będzie|był|to|ma\s+być))?\s+(?=\w+\s+\w)", re.I)
 
@@ -194,8 +214,20 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
         q = QUOTED_ONLY.match(text)  # "(bez zmian): „Budowanie …”." → the goal in quotes
         if q:
             text = q.group("q")
+        text = strip_marker(text)[0].rstrip(" ,;") if MARKER.match(text) or text[-1:] in ",;" else text  # "- rozwój …,"
+        text = GOAL_NUMBER.sub("", text, count=1)
+        text = LEAD_ADVERB.sub("", text)  # "celem programu jest przede wszystkim wspieranie …"
         text = ORDINAL_LEAD.sub("", text)  # "pierwszym jest rozwój …, a drugim wsparcie …"
         text = CLAUSE_LEAD.sub("", text)  # "Celem programu jest to, aby …": the clause is the goal
+        verdict = data.regex_list("goal_verdicts.txt").match(text)
+        if verdict:  # "bez zmian: budowanie …" → the goal after the colon; "bez zmian." → none
+            colon = text.find(":", verdict.end())  # (after "Uwagi zgłosiły:" come who, not a goal)
+            if colon < 0 or colon > verdict.end() + 20 or verdict.group()[:4].lower() == "uwag":
+                return
+            text = text[colon + 1:].strip()
+        if text.count("(") > text.count(")"):  # "… organizacji (wskaźnik: …": the goal ends before the open aside
+            text = text[:text.rfind("(")].rstrip(" ,;–-")
+        text = LABEL_ASIDE.sub("", text)  # "… (wskaźnik: liczba organizacji)", "… (str. 12 projektu)"
         key = text.casefold()
         if len(text.split()) < 2 or key in seen:
             return
@@ -205,8 +237,11 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
     said = _sentences(text, lambda pos: bisect_right(starts, pos) - 1 in chrome) if text else []
     for m, level, split, st, en in said:
         _read_sentence(text, m, level, split, add)
+    if text and CODED_ANY.search(text) and CEL.search(text):
+        _coded_goals(lines, chrome, add)  # before the lists under headings, which would read them without their level
     for k, (ls, le, raw) in enumerate(lines):
-        if k in chrome or "cel" not in raw.lower():  # every goal form names "cel"
+        low = raw.lower()
+        if k in chrome or "cel" not in low and "założeni" not in low:  # every goal form names "cel" (or "założenia")
             continue
         # spans of the line already read as a goal: each sentence gives its own
         taken = [(max(st, ls) - ls, min(en, le) - ls) for _m, _l, _sp, st, en in said if st < le and en > ls]
@@ -225,6 +260,28 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
         _quoted(text, add, lambda: [(g["start"], g["end"]) for g in goals])
     goals.sort(key=lambda g: g["start"])
     return goals
+
+
+# a goal given by its code at a line start: "C.1 …", "CS1 …", "CO 1.2. …" (cel strategiczny / operacyjny / szczegółowy)
+CODED = re.compile(r"^\s*(?:[•·▪◦*–-]\s*)?(?P<code>C|CG|CS|CSz|CSZ|CO|CSt|CST)[ .]?(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?"
+                   r"(?:\s*[:.)–—-])?\s+(?P<text>[A-ZĄĆĘŁŃÓŚŹŻ][^|]{8,})$")
+CODED_ANY = re.compile(r"(?m)^\s*(?:[•·▪◦*–-]\s*)?C[A-Za-z]{0,2}[ .]?\d")
+
+
+def _coded_goals(lines, chrome: set, add):
+    """Goal lines given by code ("CS1 Spójna wspólnota", "CO 1.1 Wsparcie …"): two or more of them, in a
+    text that speaks of goals; a dotted number is an operational goal under the one before."""
+    found = [(k, m) for k, (_s, _e, raw) in enumerate(lines) if k not in chrome for m in [CODED.match(raw)] if m]
+    if len(found) < 2:
+        return
+    first = found[0][0]  # a bare "C.1" (not "CS1", "CO 1.1") only under a line naming goals ("C.1 Diagnoza" may be a chapter)
+    if found[0][1].group("code") == "C" and not any("cel" in t.lower() for _s, _e, t in lines[max(first - 3, 0):first]):
+        return
+    for k, m in found:
+        ls = lines[k][0]
+        body = clean_item(m.group("text"))
+        add(body, "specific" if "." in m.group("num") or not any("." in x.group("num") for _k, x in found) else "main",
+            ls + m.start("text"), ls + m.start("text") + len(body))
 
 
 def _read_sentence(text: str, m, level, split, add):
@@ -252,7 +309,8 @@ def _read_sentence(text: str, m, level, split, add):
             add(ITEM_MARK.sub("", " ".join(p.split())), level, s, e)
     elif level == "specific" and "," in inline and ";" not in inline \
             and PLURAL_CEL.search(text, m.start(), m.start("text")):  # one "cel szczegółowy" is one goal
-        for p, s, e in split_heads(body, off, loose=True):  # "… cele szczegółowe: rozwój …, wzmacnianie …"
+        parts = split_heads(body, off, loose=True) or []  # "… cele szczegółowe: rozwój …, wzmacnianie …"
+        for p, s, e in parts if len(parts) > 1 else _genitive_items(body, off):
             add(ITEM_MARK.sub("", clean_item(" ".join(p.split()))), level, s, e)
     elif level == "specific" and ";" in inline:
         for p in re.split(r"\s*;\s*", inline):
@@ -263,6 +321,31 @@ def _read_sentence(text: str, m, level, split, add):
         add(inline, level, off, off + len(body))
 
 
+def _has_genitive_head(word: str) -> bool:
+    return any(a[1] in ("subst", "ger") and "gen" in a[3] or a[1] == "ger" for a in morph.analyse(word.lower()))
+
+
+def _genitive_items(body: str, off: int):
+    """Goals listed in the genitive after a verb ("cele mają dotyczyć: wsparcia seniorów, aktywizacji
+    bezrobotnych oraz profilaktyki uzależnień"): every comma part opens with a genitive noun, and the
+    last one splits at "oraz"/"i" before another; otherwise the whole text as one goal."""
+    text = body.rstrip(" .;\n")
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 2 or not all(len(p.split()) >= 2 and _has_genitive_head(p.split()[0]) for p in parts):
+        return [(body, off, off + len(body))]
+    last = parts[-1].split()
+    # at "oraz" first, then at the first "i" ("… bezrobotnych oraz profilaktyki uzależnień dzieci i młodzieży")
+    at = [i for conj in ("oraz", "i") for i in range(2, len(last) - 1) if last[i] == conj and _has_genitive_head(last[i + 1])]
+    if at:
+        parts[-1:] = [" ".join(last[:at[0]]), " ".join(last[at[0] + 1:])]
+    out, pos = [], 0
+    for p in parts:
+        k = body.find(p, pos)
+        out.append((p, off + max(k, 0), off + max(k, 0) + len(p)))
+        pos = max(k, pos)
+    return out
+
+
 CLAUSE_SPLIT = re.compile(r"\s*(?:,\s*(?:a\s+(?:także|też)\s+)?|\s(?:oraz|i|a\s+także)\s+)(?<!więc )(?:a|że)?by\s+")
 ELABORATION = re.compile(r",\s*(?:a\s+więc|czyli|to\s+znaczy|to\s+jest)\s")  # "…, a więc żeby …": the same goal again
 PLURAL_CEL = re.compile(r"cel(?:e|ów|ami|om)\b", re.I)
@@ -271,9 +354,52 @@ ENUMERATED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])\)\s")
 
 NEXT_GOAL_MARK = re.compile(r"\s+(?=(?:[•·▪◦*–-]\s*)?cel(?:e)?\s+(?:główn|ogóln|nadrzędn|strategiczn|szczegółow|operacyjn)\w*"
                             r"\s+(?:nr\s*)?\d)|(?<=[.!?”\"])\s+(?=cel(?:e)?\s+(?:szczegółow|operacyjn|cząstkow)\w*\s*:)", re.I)
+HEADING_INSIDE = re.compile(r"\s+(?=cel(?:e)?\s+(?:główn|ogóln|nadrzędn|strategiczn|szczegółow|operacyjn|cząstkow)\w*"
+                            r"(?:\s+[^\W\d]+){0,2}\s*(?::|$))", re.I)
 NUMBERED_HEAD = re.compile(r"\d(?:\.\d+)*\s*[.:)]?\s*$")  # the goal phrase ends in its number ("Cel operacyjny 2.1.")
 BARE_NUMBER = re.compile(r"\d[ \t]+$")  # "Cel operacyjny 3 …": a number with no ".", ":" after it
 SENTENCE_END = re.compile(r"(?<=[^\W\d]{3}[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])")
+
+
+VERB_LEAD = re.compile(r"^([^\W\d]+)(?:\s+[^\W\d]+){0,2}\s*:\s+(?=\S)")
+WORDING_QUOTE = re.compile(r"^[^„\"“]{0,40}?\bbrzmieni\w*\s*:?\s*[„\"“](?P<q>[^”\"“„]{10,})[”\"“]")
+SEPARATED = re.compile(r"[:–—\-.)|]\s*$")  # the goal phrase ends in a colon, dash or number before the goal
+PREDICATE_TAGS = {"fin", "praet", "imps", "impt", "bedzie", "winien", "pred", "aglt"}
+NOUN_TAGS = {"subst", "ger", "depr", "inf", "ign"}
+
+
+def _line_goal(text: str) -> bool:
+    """A line that reads as one goal of a list written one a line under a heading without a colon."""
+    first = re.match(r"[^\W\d]+", text)
+    return len(text.split()) <= 15 and bool(first) and (
+        _goal_head(text) or any(a[1] == "adj" for a in morph.analyse(first.group().lower())))
+
+
+@lru_cache(maxsize=4096)
+def _goal_head(text: str) -> bool:
+    """An item that names a change to bring about: it starts with a verbal noun ("zwiększenie",
+    "wspieranie") or a noun of the goal-words list ("rozwój", "poprawa")."""
+    first = re.match(r"[^\W\d]+", strip_marker(text)[0])
+    if not first:
+        return False
+    word = first.group().lower()
+    return word in data.word_list("goal_head_nouns.txt") or any(a[1] == "ger" for a in morph.analyse(word))
+
+
+def _starts_goal(text: str, separated: bool) -> bool:
+    """Whether a text after a goal phrase can be the goal: never a verb ("zostały przyjęte …",
+    "omówiono …"); with nothing between the phrase and it, a noun or an infinitive ("Cele programu
+    są zgodne …" is said of the goals, not one of them)."""
+    body = strip_marker(text)[0]
+    numbered = GOAL_NUMBER.sub("", body, count=1)  # "I: Wspieranie …", "nr 2 – …": the number separates
+    separated, body = separated or numbered != body, numbered
+    first = re.match(r"[^\W\d]+", body)
+    if not first:
+        return True
+    tags = {a[1] for a in morph.analyse(first.group().lower())} or {"ign"}
+    if tags <= PREDICATE_TAGS | {"qub", "conj", "adv"} and tags & PREDICATE_TAGS:
+        return False
+    return separated or bool(tags & NOUN_TAGS) and "prep" not in tags
 
 
 def _read_match(lines, k: int, m, level, split, chrome: set, add):
@@ -283,51 +409,116 @@ def _read_match(lines, k: int, m, level, split, chrome: set, add):
     inline = clean_item((m.group("text") or "").lstrip("| "))
     if inline[:1].islower() and BARE_NUMBER.search(raw, m.start(), m.start("text")):
         return None  # "Cel operacyjny 3 został dodany …": a sentence about the goal, not the goal
+    worded = WORDING_QUOTE.match(inline)  # "Cel główny w brzmieniu „…” przyjęto": the goal is the quote
+    if worded:
+        inline = worded.group("q")
+    lead = VERB_LEAD.match(inline)  # "Cele szczegółowe mają dotyczyć: A, B oraz C": the goals after the colon
+    if lead and {a[1] for a in morph.analyse(lead.group(1).lower())} & PREDICATE_TAGS:
+        inline = inline[lead.end():]
     read_to = None
     first = NEXT_GOAL_MARK.search(inline)  # "…przyjęli cel główny: „A”. Cele szczegółowe:": the list is theirs
     if first:
         inline = clean_item(inline[:first.start()])
         pos = raw.find(inline, m.start("text"))
         read_to = pos + len(inline) if pos >= 0 else None
-    if inline.endswith(":") or (len(inline.split()) <= 3 and not re.search(r"[.;!?]$", inline)
-                                and MARKER.match(next((t for _s, _e, t in lines[k + 1:k + 3] if t.strip()), ""))):
-        inline = ""  # "Cele szczegółowe programu współpracy to:": a heading over a list
+    below = next((t for _s, _e, t in lines[k + 1:k + 3] if t.strip()), "")
+    if inline.endswith(":") or (len(inline.split()) <= 3 and not re.search(r"[.;!?]$", inline) and MARKER.match(below)
+                                and not ("cel" in below.lower() and _any_line_pattern().search(below))):
+        inline = ""  # "Cele szczegółowe programu współpracy to:": a heading over a list (not over "2. Cel operacyjny: …")
+    elif not worded and not _starts_goal(inline, bool(SEPARATED.search(raw, 0, m.start("text")))):
+        return None  # "Cele szczegółowe programu zostały przyjęte bez uwag.", "Cele programu są zgodne z …"
     at_end = m.end() >= len(raw.rstrip())  # a sentence in mid-line does not go on to the next line
     more, more_end, _ = continuation(lines, k, chrome, marked=True) if inline and at_end else ([], le, k)
     if more:
         inline = clean_item(" ".join([inline] + more))
-    cuts = [NEXT_GOAL_MARK.search(inline)]  # "Cel ogólny 1. A Cel szczegółowy 1.1. B": A ends at the next marker
-    if NUMBERED_HEAD.search(raw, m.start(), m.start("text")):
-        cuts.append(SENTENCE_END.search(inline))  # "Cel operacyjny 1.2. A. Obszar II. …": a numbered goal is one sentence
+    cuts = [NEXT_GOAL_MARK.search(inline), HEADING_INSIDE.search(inline) if more else None]  # "Cel ogólny 1. A Cel szczegółowy 1.1. B": A ends at the next marker
+    if level == "main" or NUMBERED_HEAD.search(raw, m.start(), m.start("text")):
+        # "Cel operacyjny 1.2. A. Obszar II. …", "Cel programu: A. Program będzie …": a numbered or main goal is one sentence
+        cuts.append(SENTENCE_END.search(inline))
     cut = min((c for c in cuts if c), key=lambda c: c.start(), default=None)
     if cut:
         inline, more = clean_item(inline[:cut.start()]), []
         pos = raw.find(inline, m.start("text"))
         read_to = pos + len(inline) if pos >= 0 else None
-    if inline and len(inline.split()) >= 2 and (split == "list" or (level != "specific" or ";" not in inline)
+    if inline and split == "heads":  # "Program ma dwa cele: A oraz B": goals only when each part names a change
+        parts = list(split_inline(inline, ls + m.start("text")))
+        for p, s, e in parts if len(parts) >= 2 and all(_goal_head(p) for p, _s, _e in parts) else []:
+            add(p, level, s, e)
+    elif inline and len(inline.split()) >= 2 and (split == "list" or (level != "specific" or ";" not in inline)
                                                 and len(ENUMERATED.findall(inline)) >= 2):
         # "Za cele szczegółowe uznano: rozwój …, wspieranie … oraz promocję …", "1) …; 2) …"
         for p, s, e in split_inline(inline, ls + m.start("text")):
             add(ITEM_MARK.sub("", p), level, s, e)
     elif inline and len(inline.split()) >= 2 and level != "main" and "," in inline and ";" not in inline:
         # "Cele szczegółowe: rozwój wolontariatu, wsparcie seniorów."
-        for p, s, e in split_heads(inline, ls + m.start("text")):
+        parts = split_heads(inline, ls + m.start("text"))
+        for p, s, e in parts if len(parts) > 1 else _genitive_items(inline, ls + m.start("text")):
             add(p, level, s, e if p != inline or not more else more_end)
     elif inline and len(inline.split()) >= 2:
         parts = [ITEM_MARK.sub("", p) for p in re.split(r"\s*;\s*", inline) if p] \
-            if level == "specific" else [inline]  # "a) wzrost …; b) wzmocnienie …"
+            if level != "main" else [inline]  # "a) wzrost …; b) wzmocnienie …"
         off = ls + m.start("text")
         for p in parts:
             pos = raw.find(p, off - ls)
             s = ls + pos if pos >= 0 else off
             add(p, level, s, more_end if more else s + len(p))
     else:
-        items = list_after(lines, k, chrome, stop=_is_goal_heading)
-        if level == "main" and len(items) > 1:
-            items = items[:1]
+        items = list_after(lines, k, chrome, stop=_is_goal_heading, line_items=_line_goal)
+        items += _after_labels(lines, chrome, items)
+        if split == "heads":  # "Główne założenia programu:": a list of goals only when every item reads as one
+            items = items if len(items) >= 2 and all(_goal_head(t) for t, _s, _e in items) else []
+        if level == "main" and items and not PLURAL_CEL.search(raw, m.start(), m.start("text")):  # ("Cele ogólne:": all)
+            items = [_wrapped_on(lines, chrome, *items[0])]  # the one main goal, over its short wrapped lines
         for text, s, e in items:
+            if _title_cased(text) or SENTENCE_END.search(text) and not _goal_head(text):
+                continue  # "Zarząd Powiatu", "Tabela 3. Wskaźniki": names; "Program realizuje cele … . Szczegóły …": prose
+            cut = HEADING_INSIDE.search(text)  # "Budowanie … pozarządowymi" / "CELE SZCZEGÓŁOWE": a wrapped line took the next heading
+            if cut:
+                text, e = text[:cut.start()], s + cut.start()
             add(text, level, s, e)
     return read_to
+
+
+LABEL_LINE = re.compile(r"^\s*(?:wskaźnik|miernik|termin|realizator|odpowiedzialn|źródło\s+finansowania|rezultat)\w*"
+                        r"(?:\s+[^\W\d]+){0,2}\s*:", re.I)
+
+
+def _after_labels(lines, chrome: set, items) -> list:
+    """The rest of a numbered list of goals that a label line under an item cut short
+    ("1. Wzmocnienie organizacji." / "Wskaźnik: liczba organizacji." / "2. Rozwój wolontariatu.")."""
+    more = []
+    starts = [ls for ls, _le, _t in lines]
+    while items:
+        last = bisect_right(starts, items[-1][2]) - 1  # the line the list stopped after
+        j = last + 1
+        while j < len(lines) and j not in chrome and LABEL_LINE.match(lines[j][2]):
+            j += 1
+        if j == last + 1 or j >= len(lines) or not MARKER.match(lines[j][2]):
+            break
+        items = list_after(lines, j - 1, chrome, stop=_is_goal_heading)  # read on from the label line
+        more += items
+    return more
+
+
+def _title_cased(text: str) -> bool:
+    """Every word capitalised (not the whole text in capitals): a name or a caption, which a goal
+    written in Polish never is."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and not text.isupper()
+
+
+def _wrapped_on(lines, chrome: set, text: str, s: int, e: int):
+    """A goal read under its heading, with the lines that go on with it after a wrap that is not a
+    paragraph's ("Budowanie partnerstwa między samorządem" / "a organizacjami …"): an unfinished line
+    followed by one starting in lower case."""
+    k = bisect_right([ls for ls, _le, _t in lines], e) - 1
+    while not re.search(r"[.!?;:]$", text) and k + 1 < len(lines) and k + 1 not in chrome:
+        nxt = lines[k + 1][2]
+        if not LOWER_START.match(nxt) or MARKER.match(nxt) or " | " in nxt or _is_goal_heading(nxt.strip()):
+            break
+        k += 1
+        text, e = clean_item(text + " " + nxt.strip()), lines[k][1]
+    return text, s, e
 
 
 @Language.factory("partmon_goals")
