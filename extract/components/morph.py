@@ -237,6 +237,7 @@ def compound_nominatives(phrase: str) -> tuple:
     if len(parts) < 2 or not all(parts):
         return ()
     found = {}
+    linked = ["-" in seps[max(0, j - 1):j + 1] for j in range(len(parts))]  # parts joined by a hyphen
     for h, head in enumerate(parts):
         for lemma, pos, nums, cases, genders, quals in analyse(head):
             if pos != "subst" or not GEO & set(quals):
@@ -253,10 +254,45 @@ def compound_nominatives(phrase: str) -> tuple:
                     forms.insert(h, choice[0][0])
                     forms = [f[:1].upper() + f[1:] if w[:1].isupper() else f for f, w in zip(forms, parts)]
                     name = "".join(w + s for w, s in zip(forms, seps + [""]))
-                    # a nominative as written, then the fewest parts kept, singular, Tomaszów before Tomaszowo
-                    key = (name != phrase, sum(k for _, k in choice), number != "sg", gender == "n")
+                    # a register's hyphenated name ("Bielsko-Biała", not "Bielsk-Biała"), a nominative as
+                    # written, the fewest parts kept, parts that are members of compound names ("Golub"
+                    # of Golub-Dobrzyń, not the village "Golubie"), singular, Tomaszów before Tomaszowo
+                    key = (not hyphenated_place(name), name != phrase, sum(k for _, k in choice),
+                           -sum(_compound_member(f) for f, j in zip(forms, linked) if j), number != "sg",
+                           gender == "n")
                     found[name] = min(found.get(name, key), key)
+    for name in _listed_forms_of(tuple(parts), tuple(seps)):  # "Gołymina-Ośrodka": a part morfeusz
+        found[name] = (False, name != phrase, 0, 0, False, False)  # knows as a common noun only
     return tuple(sorted(found, key=found.get))
+
+
+@lru_cache(maxsize=50_000)
+def hyphenated_place(name: str) -> bool:
+    """`name` is a hyphenated municipality name of the register: the parts of such a name agree
+    in case but may differ in gender and number, so a form like "Bielsku-Białej" reads as
+    Bielsk- or Bielsko-Biała alike; the list (lexicon/hyphenated_places.txt) decides."""
+    from . import data
+    return "-" in name and name in data.word_list("hyphenated_places.txt")
+
+
+def _listed_forms_of(parts: tuple, seps: tuple) -> list:
+    """The register's hyphenated names whose parts are, one by one, forms of the same words as
+    `parts` ("Bielsku"+"Białej" → "Bielsko-Biała")."""
+    if "-" not in seps:
+        return []
+    from . import data
+    out = []
+    for name in data.word_list("hyphenated_places.txt"):
+        tokens = re.split(r"([ -])", name)
+        if tuple(tokens[1::2]) == seps and all(lemmas(w) & lemmas(p) for w, p in zip(tokens[0::2], parts)):
+            out.append(name)
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _compound_member(form: str) -> bool:
+    """morfeusz knows the nominative `form` as a part of a compound place name ("Golub")."""
+    return any("nom" in a[3] and "człon_nazwy_geograficznej" in a[5] for a in analyse(form))
 
 
 @lru_cache(maxsize=50_000)
@@ -341,3 +377,18 @@ def in_preposition(loc: str) -> str:
     if len(low) > 1 and low[0] in "wf" and low[1] not in "aeiouyąęó":
         return "we"
     return "w"
+
+
+@lru_cache(maxsize=20_000)
+def place_from_genitive(phrase: str) -> str:
+    """The nominative of a place name seen in the genitive ("z Borek" → "Borki", "z Lipna" →
+    "Lipno"), for an organisation's origin; a name of several words as `place_nominative`."""
+    if " " in phrase:
+        return place_nominative(phrase)
+    geo = [a for a in analyse(phrase) if GEO & set(a[5]) and a[1] == "subst" and "gen" in a[3]]
+    geo.sort(key=lambda a: "sg" not in a[2])
+    for lemma, _, num, _cas, gen, _ in geo:
+        form = inflect(lemma, "subst", "sg" if "sg" in num else "pl", "nom", sorted(gen)[0])
+        if form:
+            return _match_case(form, phrase)
+    return place_nominative(phrase)
