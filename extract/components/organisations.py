@@ -35,8 +35,37 @@ def heads() -> dict:
 
 
 @lru_cache(maxsize=None)
+def org_heads() -> dict:
+    """The head nouns of both tables (the second one is read by this component only)."""
+    out = dict(heads())
+    for row in data.table("organisation_heads_more.tsv"):
+        out[row[0]] = (row[1], set(row[2].split(",")) if len(row) > 2 and row[2] else set())
+    return out
+
+
+@lru_cache(maxsize=None)
+def unit_roles() -> dict:
+    out = {"unit": set(), "parent": set(), "parent_abbreviation": set()}
+    for lemma, role in data.table("organisation_units.tsv"):
+        out[role].add(lemma)
+    roles = {k: frozenset(v) for k, v in out.items()}
+    roles["parent_abbreviation"] = re.compile("|".join(f"(?:{p})" for p in out["parent_abbreviation"]))
+    return roles
+
+
+@lru_cache(maxsize=None)
+def chrome_words() -> frozenset:
+    return data.word_list("organisation_chrome_words.txt")
+
+
+@lru_cache(maxsize=None)
+def dotted_connectors() -> frozenset:
+    return data.word_list("organisation_dotted_connectors.txt")
+
+
+@lru_cache(maxsize=None)
 def connectors() -> frozenset:
-    return frozenset(w.rstrip(".") for w in data.word_list("name_connectors.txt"))
+    return frozenset(w.rstrip(".") for w in data.word_list("name_connectors.txt")) | dotted_connectors()
 
 
 @lru_cache(maxsize=None)
@@ -45,12 +74,18 @@ def abbreviations() -> dict:
 
 
 @lru_cache(maxsize=None)
+def place_in_name_abbreviations() -> frozenset:
+    """Abbreviations whose place after them is part of the name as written ("LZS Skorogoszcz", "UG Ustka")."""
+    return frozenset(r[0] for r in data.table("abbreviations.tsv") if len(r) > 3 and "place_in_name" in r[3].split(","))
+
+
+@lru_cache(maxsize=None)
 def fixed_names() -> list:
     """Fixed organisation names as lemma sequences, longest first."""
     out = []
     for spec in data.jsonl("organisations.jsonl"):
         seq = [morph.lemmas(w) for w in spec["name"].split()]
-        out.append((seq, spec["name"], spec["kind"], bool(spec.get("any_case"))))
+        out.append((seq, spec["name"], spec["kind"], bool(spec.get("any_case")), bool(spec.get("needs_name"))))
     out.sort(key=lambda t: -len(t[0]))
     index = {}
     for f in out:
@@ -97,7 +132,7 @@ def _head_of(word: str):
     """(lemma, kind, flags) when `word` is a capitalised organisation head noun."""
     if not _cap(word):
         return None
-    table = heads()
+    table = org_heads()
     for r in morph.readings(word):
         lem = morph.base_lemma(r[0]).lower()
         if lem in table:
@@ -108,6 +143,16 @@ def _head_of(word: str):
 def _is_place_head(word: str) -> bool:
     h = _head_of(word)
     return bool(h) and "place" in h[2]
+
+
+APPOSITION_GAPS = frozenset((" ", " „", ' "', " “"))
+
+
+@lru_cache(maxsize=100_000)
+def _apposition_head(word: str) -> bool:
+    """A head whose own name may follow in the nominative ("Stowarzyszenie", "Fundacja")."""
+    h = _head_of(word)
+    return bool(h) and "apposition" in h[2]
 
 
 @lru_cache(maxsize=100_000)
@@ -128,7 +173,7 @@ def _menu_line(line: str) -> bool:
     ("Aktualności Urząd Mieszkaniec Inwestor"), not a heading ("Centrum Kultury Zamek")."""
     if LOWER_WORD.search(line):
         return False
-    return sum(_common_nominative_only(w) for w in re.findall(r"\w+", line)) >= 3
+    return sum(_common_nominative_only(w) for w in re.findall(r"\w+", line)) >= menu_rules()["line_nouns"]
 
 
 @lru_cache(maxsize=100_000)
@@ -165,6 +210,28 @@ def _geo_agreement(word: str) -> tuple:
                  if "nazwa_geograficzna" in a[5] and a[2] and a[4])
 
 
+@lru_cache(maxsize=10_000)
+def _trailing_initials(words: tuple) -> bool:
+    """The last of `words` is the abbreviation of the ones before it ("Klub Integracji Społecznej KIS")."""
+    last = words[-1]
+    if len(last) < 2 or not last.isupper() or sum(w.isupper() for w in words) > 1:
+        return False
+    return "".join(w[0] for w in words[:-1] if w[:1].isupper()) == last.replace("i", "")
+
+
+@lru_cache(maxsize=100_000)
+def _genitive_place(word: str) -> bool:
+    """`word` can be a place's name in the genitive ("z Borek", not "z Anną")."""
+    return any(GEO_QUALIFIERS & set(a[5]) and "gen" in a[3] for a in morph.analyse(word))
+
+
+@lru_cache(maxsize=100_000)
+def _agrees_with_noun(adjective: str, noun: str) -> bool:
+    """`adjective` agrees with a noun reading of `noun` ("Wieś Wielka", "Wsi Wielkiej")."""
+    return any(morph.agrees(adjective, n, g, frozenset(r[3])) for r in morph.readings(noun)
+               for n in r[2] for g in r[4])
+
+
 @lru_cache(maxsize=100_000)
 def _verb_only(word: str) -> bool:
     """`word` is only ever a finite verb form ("Zaprasza", "Wytworzył"), never a noun or adjective."""
@@ -191,6 +258,12 @@ def _plural_only(word: str, lemma: str) -> bool:
     """`word` read as the noun `lemma` is plural only ("Kluby", not "Stowarzyszenia")."""
     rs = [r for r in morph.readings(word) if morph.base_lemma(r[0]).lower() == lemma]
     return bool(rs) and not any("sg" in r[2] for r in rs)
+
+
+@lru_cache(maxsize=100_000)
+def _genitive_noun(word: str) -> bool:
+    """A common noun that can be genitive and is no head noun ("Rozwoju", "Pomocy")."""
+    return not _head_of(word) and any("gen" in r[3] for r in morph.readings(word) if r[0][:1].islower())
 
 
 @lru_cache(maxsize=100_000)
@@ -243,7 +316,8 @@ class Scanner:
             if _starts_person(w, self.strs[end + 1] if end + 1 < len(self.strs) else ""):
                 break
             ok = _is_geo(w) or any(morph.agrees(w, number, gender, cases)
-                                   for number, gender, cases in _geo_agreement(self.strs[end - 1])) or (hr and morph.agrees(w, "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], frozenset(hr[3])))
+                                   for number, gender, cases in _geo_agreement(self.strs[end - 1])) \
+                or end > i + 1 and _agrees_with_noun(w, self.strs[end - 1]) or (hr and morph.agrees(w, "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], frozenset(hr[3])))
             if not ok or _head_of(w):
                 break
             end += 1
@@ -266,7 +340,9 @@ class Scanner:
         while end < len(self.words) and end - j < 2 and _cap(self.strs[end]) \
                 and (self.gap(end - 1) == " " or end == j and self.gap(end - 1).rstrip(" ") in CLOSE_Q
                      and self.gap(end - 1).endswith(" ")) \
-                and _is_geo(self.strs[end]) and not _head_of(self.strs[end]) \
+                and (_is_geo(self.strs[end]) or end == j and end + 1 < len(self.words) and self.gap(end) == " "
+                     and _is_geo(self.strs[end + 1]) and _agrees_with_noun(self.strs[end], self.strs[end + 1])) \
+                and not _head_of(self.strs[end]) \
                 and not _starts_person(self.strs[end], self.strs[end + 1] if end + 1 < len(self.strs) else ""):
             end += 1
         if end > j and end < len(self.words) and self.gap(end - 1) == " " and _cap(self.strs[end]):
@@ -283,6 +359,8 @@ class Scanner:
         if p >= 1 and self.strs[p] == "i" and self.gap(p) == " " and self.gap(p - 1) == " " \
                 and _is_place_head(self.strs[p - 1]):
             p -= 2  # "… Miasta i Gminy X": look before "Miasta"
+        if p >= 0 and self.gap(p) == " " and self.strs[p] in data.word_list("organisation_title_governors.txt"):
+            return True  # "programu współpracy Województwa Opolskiego z organizacjami …"
         if p < 0 or self.gap(p) != " " or not _cap(self.strs[p]) or _function_word(self.strs[p]):
             return False
         return True
@@ -292,6 +370,12 @@ class Scanner:
         before = self.text[max(0, start - 40):start]
         after = self.text[end:end + 40]
         return bool(data.regex_list("organisation_event_cues.txt").search(f"{before}@{after}"))
+
+    def head_alone_at_line_end(self, i: int) -> bool:
+        """Head word i ends its line after other words ("… przedstawiciele Fundacji\nRozwoju …"):
+        a paragraph wrapped after the head, not a one-word heading."""
+        line_start = self.text.rfind("\n", 0, self.words[i][0]) + 1
+        return self.gap(i).count("\n") == 1 and not self.gap(i).strip() and bool(self.text[line_start:self.words[i][0]].strip())
 
     def wrapped_line(self, i: int) -> bool:
         """Word i ends a hard-wrapped line of a paragraph: a long line, no punctuation at its end,
@@ -351,14 +435,79 @@ class Scanner:
     def qualifier(self, j: int):
         """A `w X` / `we X` place qualifier starting at word j: (end index, text) or (j, None)."""
         if j + 1 < len(self.words) and self.strs[j] in ("w", "we") and self.gap(j - 1) == " " \
+                and self.strs[j + 1].lower() not in chrome_words() \
                 and self.gap(j) == " " and _cap(self.strs[j + 1]) and not _head_of(self.strs[j + 1]) \
                 and not (self.gap(j + 1) == " " and self.head_after(j + 2)):
             end = j + 2
-            while end < len(self.words) and self.gap(end - 1) == " " and _cap(self.strs[end]) \
-                    and not _head_of(self.strs[end]) and end - j <= 3 and not (self.gap(end) == " " and self.head_after(end + 1)):
+            while end < len(self.words) and _cap(self.strs[end]) and (self.gap(end - 1) == " " or self.wrapped_line(end - 1)
+                                                                       and _agrees_with_noun(self.strs[end], self.strs[end - 1])) \
+                    and self.strs[end].lower() not in chrome_words() and not _head_of(self.strs[end]) and end - j <= 3 and not (self.gap(end) == " " and self.head_after(end + 1)):
                 end += 1
             return end, re.sub(r"\s+", " ", self.text[self.words[j][0]:self.words[end - 1][1]])
         return j, None
+
+    def coordinated_adjective(self, start: int, i: int) -> int:
+        """Index of an adjective joined by "i" to the first adjective (word start) of the name whose
+        head is word i ("Wojewódzkiej i Miejskiej Biblioteki"), or start when there is none."""
+        k = start - 2
+        if k < 0 or self.strs[k + 1] != "i" or self.gap(k) != " " or self.gap(k + 1) != " " \
+                or not _cap(self.strs[k]) or _head_of(self.strs[k]):
+            return start
+        hr = morph.head_reading(self.strs[i])
+        if not hr or not morph.agrees(self.strs[k], "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], frozenset(hr[3])):
+            return start
+        return k
+
+    def person_title(self, start: int, end: int) -> bool:
+        """Words start–end stand between a role and a person ("Kierownik Referatu … Urzędu Gminy X
+        Pani Anna Lis"): the whole is someone's title, where the unit names where they work."""
+        if not start or not morph.lemmas(self.strs[start - 1]) & roles() or end >= len(self.strs):
+            return False
+        nxt = self.strs[end]
+        return nxt.lower() in honorifics() or _starts_person(nxt, self.strs[end + 1] if end + 1 < len(self.strs) else "")
+
+    def parent_office(self, i: int, end: int, head_of: list):
+        """Index of the word where a parent office's name starts inside the unit name of words i–end
+        ("Departament … Urzędu Marszałkowskiego Województwa X"), or None."""
+        parents = unit_roles()["parent"]
+        for k in range(i + 2, end - 1):
+            h = head_of[k]
+            if h and h[0] in parents and self.gap(k - 1) == " " \
+                    and any("gen" in r[3] for r in morph.readings(self.strs[k]) if morph.base_lemma(r[0]).lower() == h[0]):
+                return k
+        return None
+
+    def street_name(self, start: int) -> bool:
+        """The name starting at character `start` names a street or square ("ul. …", "przy placu …")."""
+        before = self.text[max(0, start - 20):start]
+        return bool(STREET_GATE.search(before)) and bool(data.regex_list("organisation_street_cues.txt").search(before))
+
+    def after_apposition(self, i: int) -> bool:
+        """Word i (or the capitalised word before it) follows a head whose own name comes next:
+        "Stowarzyszenie („)Lokalna Grupa Działania …", "Stowarzyszenie „Lipnowski Uniwersytet …”"."""
+        for k in (i - 1, i - 2):
+            if k < 0 or self.gap(k) not in APPOSITION_GAPS:
+                return False
+            if _apposition_head(self.strs[k]):
+                return True
+            if not _cap(self.strs[k]):
+                return False
+        return False
+
+    def origin(self, j: int):
+        """A `z X` / `ze X` origin at word j as a `w X` qualifier: (end index, "w X") or (j, None)."""
+        if j + 1 >= len(self.words) or self.strs[j] not in ("z", "ze") or self.gap(j - 1) != " " \
+                or self.gap(j) != " ":
+            return j, None
+        end = j + 1
+        while end < len(self.words) and end - j <= 2 and _cap(self.strs[end]) and not _head_of(self.strs[end]) \
+                and (end == j + 1 or self.gap(end - 1) == " " and _agrees_with_noun(self.strs[end], self.strs[end - 1])):
+            end += 1
+        words = self.strs[j + 1:end]
+        if not words or not _genitive_place(words[0]) or _person_pair(*words[:2]):
+            return j, None
+        loc = morph.place_locative(morph.place_from_genitive(" ".join(words)))
+        return end, f"{morph.in_preposition(loc)} {loc}"
 
     def pre_adjectives(self, i: int, head_word: str, start_limit: int) -> int:
         hr = morph.head_reading(head_word)
@@ -380,16 +529,18 @@ class Scanner:
             k -= 1  # "II Liceum Ogólnokształcące": the ordinal is part of a school's name
         return k
 
-    def grow(self, i: int, j: int | None = None) -> int:
-        """Index after the last word of the name whose head is word i (growing from word j)."""
+    def grow(self, i: int, j: int | None = None, first_gap: str = " ") -> int:
+        """Index after the last word of the name whose head is word i (growing from word j, after
+        `first_gap`)."""
         conns = connectors()
         allcaps = self.strs[i].isupper()
         resumed = j is not None
         j = i + 1 if j is None else j
-        proper_seen = False
+        proper_seen = patron = False
+        patron_at = -99
         last_good = j
         while j < len(self.words) and j - i < MAX_WORDS:
-            gap = " " if resumed else self.gap(j - 1)
+            gap = first_gap if resumed else self.gap(j - 1)
             resumed = False
             w = self.strs[j]
             g = gap.strip()
@@ -404,7 +555,8 @@ class Scanner:
                     last_good = j
                     proper_seen = True
                     # continue only with a "w X" qualifier or a place name ("„Stal” Nowa Dęba")
-                    if j < len(self.words) and self.gap(j - 1) == " " and self.strs[j] in ("w", "we") \
+                    if j < len(self.words) and self.text[close_any + 1:self.words[j][0]] == " " \
+                            and self.strs[j] in ("w", "we") \
                             and j + 1 < len(self.words) and _cap(self.strs[j + 1]):
                         j += 1
                         continue
@@ -414,18 +566,23 @@ class Scanner:
                     j += 1  # "Wydział Sportu, Turystyki i Rekreacji": one name
                     last_good = j
                     continue
-                if not (g == "." and self.strs[j - 1].lower() in ("im", "ds") and w[:1].isupper()):
+                if not (g == "." and self.strs[j - 1].lower() in dotted_connectors()
+                        and (w[:1].isupper() or w.lower() in dotted_connectors())):
                     break
             if "\n" in gap:
                 if self.word_chrome[j]:
                     break
-                wrapped = _cap(w) and (_gen_adjective(w) or self.wrapped_line(j - 1) and not _common_nominative_only(w)) \
+                wrapped = _cap(w) and (_gen_adjective(w) or self.wrapped_line(j - 1) and not _common_nominative_only(w)
+                                       or j == i + 1 and self.head_alone_at_line_end(i) and _genitive_noun(w)) \
                     and (not _head_of(w) or "fixedcase" in _head_of(w)[2])  # not "… Zdrowia\nData publikacji"
                 stacked = allcaps and w.isupper() and gap.count("\n") == 1
                 if not (wrapped or stacked):
                     break
             low = w.lower()
-            if low in honorifics() or ROMAN.fullmatch(w) and not allcaps and j + 1 < len(self.strs) \
+            if low in data.word_list("organisation_patron_connectors.txt"):
+                patron_at = j  # "pw. Najświętszego Serca Pana Jezusa": a patron's name, honorifics included
+            patron = j - patron_at <= 4
+            if low in honorifics() and not patron or ROMAN.fullmatch(w) and not allcaps and j + 1 < len(self.strs) \
                     and self.strs[j + 1].islower() and self.strs[j + 1] not in conns:
                 break  # "… Urzędu Miasta Pan Jan Lis", "Rady … III kadencji" (not "im. Jana Pawła II w X")
             if low in conns:
@@ -444,7 +601,7 @@ class Scanner:
                     j += 1
                     continue
                 break
-            if not _cap(w) or _verb_only(w):
+            if not _cap(w) or _verb_only(w) or low in chrome_words():
                 break  # "GMINNY OŚRODEK KULTURY ZAPRASZA", "… Kowale\nWytworzył:": the sentence goes on
             if _head_of(w) and _nominative_only(w) and not allcaps and not _modified_by(self.strs[j - 1], w) \
                     and "fixedcase" not in _head_of(w)[2] \
@@ -452,7 +609,7 @@ class Scanner:
                 # an indeclinable head ("Zespół Caritas") goes on; so does a foundation's own name
                 # in the nominative ("Fundacja Dom Otwarty")
                 break  # a new name starts: "… Departament Spraw Społecznych Urząd Miejski …"
-            if self.strs[j - 1].lower() != "im" and _starts_person(w, self.strs[j + 1] if j + 1 < len(self.strs) else "") \
+            if not patron and _starts_person(w, self.strs[j + 1] if j + 1 < len(self.strs) else "") \
                     and not self.gap(j).strip():
                 break
             if self.menu_word(i, w):
@@ -478,12 +635,15 @@ def proper_part(text: str, words: list, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=None)
 def head_lemmas() -> frozenset:
-    return frozenset(heads())
+    return frozenset(org_heads())
 
 
 @lru_cache(maxsize=50_000)
 def _nominative(words: tuple, head: int) -> tuple:
-    return tuple(morph.nominative_phrase(list(words), head, head_lemmas()))
+    lemmas = head_lemmas()
+    if morph.head_reading(words[head], lemmas) is None:
+        lemmas = None  # a fixed name's head that is no head noun ("Białowieskiego Parku")
+    return tuple(morph.nominative_phrase(list(words), head, lemmas))
 
 
 ADJ_CASE = re.compile(r"(?<=[scz]k)(?:iego|im|iemu|iej|ą|ich)$|(?<=dzk)(?:iego|im|iemu|iej|ą)$")
@@ -501,6 +661,18 @@ def _unknown_place_adjective(word: str, cases) -> bool:
     """A capitalised -ski/-cki word morfeusz does not know whose ending fits one of the head's cases."""
     m = UNKNOWN_ADJ.search(word)
     return bool(m) and not morph.is_known(word) and bool(UNKNOWN_ADJ_CASES[m.group("e")] & set(cases))
+
+
+@lru_cache(maxsize=10_000)
+def _unknown_post_adjective(word: str, head: str) -> str:
+    """A place adjective morfeusz does not know, right after a head not in the nominative, in the
+    nominative by its ending ("Alzheimerowskiego" after "Stowarzyszenia" → "Alzheimerowskie")."""
+    hr = morph.head_reading(head)
+    if not hr or not _unknown_place_adjective(word, hr[3]) or not word[:1].isupper():
+        return word
+    gender = sorted(hr[4])[0]
+    ending = next((v for k, v in NOMINATIVE_ADJ_ENDING.items() if gender.startswith(k)), "i")
+    return UNKNOWN_ADJ.sub(lambda m: m.group()[:m.start("e") - m.start()] + ending, word)
 
 
 @lru_cache(maxsize=10_000)
@@ -524,6 +696,54 @@ def _adjective_nominative(place: str, head: str) -> str:
     if " " in place or head not in UNIT_ENDING:
         return place
     return ADJ_CASE.sub(UNIT_ENDING[head], place)
+
+
+@lru_cache(maxsize=10_000)
+def _unit_name(words: tuple, head: str) -> str:
+    """The name after a territorial unit's head in the nominative: a powiat's or voivodeship's
+    adjective agrees with the head ("Powiatu Wrocławskiego" → "Wrocławski"); a gmina's name stands
+    in apposition, so a form that can be nominative is kept as written ("Gminy Brzeziny" →
+    "Brzeziny"); otherwise the place's likeliest nominative."""
+    words = tuple(_title_case(list(words)))
+    if head in ("Powiat", "Województwo") and len(words) == 1 and ADJ_CASE.search(words[0]):
+        return ADJ_CASE.sub(UNIT_ENDING[head], words[0])
+    lead = []  # "Gminy Miejskiej Przemyśl": adjectives of the unit itself agree with the head
+    while len(words) - len(lead) > 1 and not _is_geo(words[len(lead)]):
+        form = _unit_adjective(words[len(lead)], head)
+        if not form:
+            break
+        lead.append(form)
+    if lead:
+        return " ".join(lead + [_unit_name(words[len(lead):], head)])
+    if head == "Gmina" and all(_nominative_form(w) for w in words):
+        return " ".join(words)
+    return _adjective_nominative(morph.place_nominative(" ".join(words)), head)
+
+
+@lru_cache(maxsize=10_000)
+def _unit_adjective(word: str, head: str) -> str | None:
+    """`word` as an adjective agreeing with the unit `head` ("Miejskiej" → "Miejska"), or None."""
+    hr = morph.head_reading(head)
+    if not hr:
+        return None
+    number, gender = ("sg" if "sg" in hr[2] else "pl"), sorted(hr[4])[0]
+    for a in morph.analyse(word):
+        if a[1] == "adj" and number in a[2] and gender in a[4]:
+            form = morph.inflect(a[0], "adj", number, "nom", gender)
+            if form:
+                return form[:1].upper() + form[1:]
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def _nominative_form(word: str) -> bool:
+    """`word` can be a nominative (as a place's name when it has such readings), or is unknown."""
+    rs = morph.analyse(word)
+    geo = [a for a in rs if GEO_QUALIFIERS & set(a[5])]
+    return not any(a[1] != "ign" for a in rs) or any("nom" in a[3] for a in (geo or rs))
+
+
+GEO_QUALIFIERS = frozenset(("nazwa_geograficzna", "człon_nazwy_geograficznej"))
 
 
 GRADED_ENDING = re.compile(r"(?:ej|ą|ego|emu|ym|ych|ymi|a|y|e)$")
@@ -555,6 +775,8 @@ def _canonical(text: str, spans: tuple, head: int) -> str:
                len(spans))
     nom = _title_case(list(_nominative(tuple(words[:cut]), head)) + words[cut:])
     nom = [_graded(w, n) for w, n in zip(words, nom)]
+    if head + 1 < cut and nom[head] != words[head] and nom[head + 1] == words[head + 1]:
+        nom[head + 1] = _unknown_post_adjective(words[head + 1], words[head])  # "Stowarzyszenia Alzheimerowskiego"
     out = []
     for k, (s, e) in enumerate(spans):
         if k:
@@ -567,6 +789,10 @@ def _canonical(text: str, spans: tuple, head: int) -> str:
     return "".join(out)
 
 
+UNIT_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}\.?) $")
+ABBR_NUMBER = re.compile(r"[ \t]+(?:nr|Nr|NR)\.?[ \t]*(?P<n>\d+[A-Za-z]?)\b(?![/.]\d)")
+STREET_GATE = re.compile(r"(?i)ul|al|pl|os|rond")  # letters every street cue has: a cheap test first
+QUOTE_TAIL = re.compile(r"[ \t]?[\d+&./-]+(?:[ \t][\d+&./-]+)*[”\"»]")
 PIPE_LINE = re.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", re.M)
 
 
@@ -580,7 +806,9 @@ def menu_lines(text: str) -> list[tuple[int, int]]:
     for m in PIPE_LINE.finditer(text):
         cells = [c.strip() for c in m.group().split("|")]
         cells = [c for c in cells if c]
-        if len(cells) < 3 or any(len(c.split()) > 4 or MENU_CELL_BAD.search(c) for c in cells):
+        rules = menu_rules()
+        if len(cells) < rules["min_cells"] or any(len(c.split()) > rules["max_cell_words"] or rules["cell_bad"].search(c)
+                                                  for c in cells):
             continue
         before = text[text.rfind("\n", 0, max(m.start() - 1, 0)) + 1:m.start()]
         after = text[m.end():text.find("\n", m.end() + 1) if text.find("\n", m.end() + 1) >= 0 else len(text)]
@@ -590,7 +818,12 @@ def menu_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-MENU_CELL_BAD = re.compile(r"[\d.,:;!?]")
+@lru_cache(maxsize=None)
+def menu_rules() -> dict:
+    """The menu-line thresholds of patterns/organisation_menus.jsonl (cell_bad compiled)."""
+    rules = dict(data.jsonl("organisation_menus.jsonl")[0])
+    rules["cell_bad"] = re.compile(rules["cell_bad"])
+    return rules
 
 
 class OrganisationsComponent:
@@ -609,11 +842,11 @@ class OrganisationsComponent:
         is_chrome = chrome_test(doc)
         all_cands = list(map(_fixed_candidates, strs))  # cached per word: one C-level pass
         for i in compress(range(len(strs)), all_cands):
-            if taken[i]:
-                continue
+            if taken[i] or sc.after_apposition(i):
+                continue  # "Stowarzyszenie („)Lokalna Grupa Działania …": the association's own name
             w, cands = strs[i], all_cands[i]
             lem1 = morph.lemmas(strs[i + 1]) if i + 1 < len(strs) else frozenset()
-            for seq, name, kind, any_case in cands:
+            for seq, name, kind, any_case, needs_name in cands:
                 n = len(seq)
                 if i + n > len(strs) or not (any_case or _cap(w)) or (n > 1 and not (lem1 & seq[1])):
                     continue  # (most candidates fail on their second word: tested before the loop below)
@@ -621,9 +854,13 @@ class OrganisationsComponent:
                         all(sc.gap(i + k).strip() == "" for k in range(n - 1)):
                     if not word_chrome[i]:
                         end_q, quoted, q_end = sc.quoted_after(i + n)
+                        if needs_name and not quoted:
+                            break  # "grupa nieformalna" without its own name is no organisation
                         if quoted:  # "Koło Gospodyń Wiejskich „Brzezinianki”": the quoted name is part of it
                             name = f"{name} {quoted}"
                         end_w, qual = sc.qualifier(end_q)
+                        if not qual:  # "Koła Gospodyń Wiejskich z Widełki": a local unit's origin is its place
+                            end_w, qual = sc.origin(end_q)
                         e_char = words[end_w - 1][1] if end_w > end_q or not quoted else q_end
                         if qual:
                             name = f"{name} {qual}"
@@ -662,38 +899,53 @@ class OrganisationsComponent:
                     k = end
                     while k < len(words) and words[k][0] < num.end():
                         k += 1
+                    between = text[num.end():words[k][0]] if k < len(words) else ""
                     if k < len(words) and strs[k] in ("im", "w", "we") and k + 1 < len(words) \
-                            and _cap(strs[k + 1]) and text[num.end():words[k][0]].strip() == "":
+                            and _cap(strs[k + 1]) and between.strip() == "":
                         end = max(sc.grow(i, k), k)
+                    elif k < len(words) and between[:1] == " " and between.strip() in OPEN_Q and between.strip():
+                        end = max(sc.grow(i, k, between), k)  # "Przedszkole nr 2 „Bajka” w X"
                     else:
                         num_end = num.end()
                         taken_to = k
                 start = sc.pre_adjectives(i, strs[i], 0)
                 while start < i and taken[start]:
                     start += 1
+            coord = sc.coordinated_adjective(start, i) if "place" not in flags and start < i else start
+            if lemma in unit_roles()["unit"]:  # "Referat Spraw Społecznych UG Ustka": the unit without its office
+                end = next((k for k in range(i + 2, end) if unit_roles()["parent_abbreviation"].fullmatch(strs[k])), end)
+            if "place" not in flags and end - 1 > i and _trailing_initials(tuple(strs[start:end])):
+                end -= 1  # "Klub Integracji Społecznej KIS": the abbreviation after the name is its alias
             if end - start < 2:
                 i = max(i + 1, end)
                 continue
             if any(taken[start:end]):
                 i += 1
                 continue
-            if "place" in flags and sc.inside_other_name(i):
-                i = end
+            if "place" in flags and sc.inside_other_name(i) or sc.street_name(words[start][0]):
+                i = end  # "ul. Stowarzyszenia Kombatantów": a street's name
                 continue
             if "place" not in flags and _plural_only(strs[i], lemma) and not proper_part(text, words, start, end):
                 i = end  # "Kluby Sportowe", "Ośrodki Pomocy Społecznej": a kind of body, not one body
                 continue
             if "place" in flags:
-                place = morph.place_nominative(" ".join(strs[i + 1:end]))
                 head_nom = _title_case(list(_nominative((strs[i],), 0)))[0]
-                name = f"{head_nom} {_adjective_nominative(place, head_nom)}"
+                name = f"{head_nom} {_unit_name(tuple(strs[i + 1:end]), head_nom)}"
             else:
                 name = canonical(text, words[start:end], i - start)
                 if start < i and not all(morph.is_known(w) for w in strs[start:i]):
                     parts = name.split(" ")  # "Dębnowskim Ośrodku" → "Dębnowski Ośrodek"
                     parts[:i - start] = _adjectives_nominative(tuple(strs[start:i + 1]))
                     name = " ".join(parts)
+            if coord < start and not taken[coord]:  # "Wojewódzka i Miejska Biblioteka Publiczna"
+                name = f"{_adjectives_nominative((strs[coord], strs[i]))[0]} i {name}"
+                start = coord
             e_char = words[end - 1][1] + (1 if name[-1:] in CLOSE_Q else 0)
+            if name[-1:] not in CLOSE_Q and any(q in name for q in OPEN_Q):
+                tail = QUOTE_TAIL.match(text, e_char)  # "„Aktywni 60+”": digits and signs are no words
+                if tail:
+                    name += tail.group()
+                    e_char = tail.end()
             if "place" not in flags and num_end:
                 name += re.sub(r"\s+", " ", text[e_char:num_end])
                 e_char = num_end
@@ -704,9 +956,26 @@ class OrganisationsComponent:
                 continue
             if kind != "ngo" and any(h and h[1] == "ngo" and "fixedcase" in h[2] for h in head_of[i + 1:end]):
                 kind = "ngo"  # "Parafialny Zespół Caritas": the charity's name says what it is
-            mentions.append((words[start][0], e_char, name, kind))
+            s_char = words[start][0]
+            if "numbered" in flags:
+                number = UNIT_NUMBER.search(text, max(0, s_char - 6), s_char)
+                if number:  # "5 Drużyna Harcerska": the unit's number is part of its name
+                    name = f"{number.group(1)} {name}"
+                    s_char = number.start(1)
+            mentions.append((s_char, e_char, name, kind))
+            if lemma in unit_roles()["unit"] and not sc.person_title(start, end):
+                parent = sc.parent_office(i, end, head_of)
+                office = canonical(text, words[parent:end], 0) if parent is not None else ""
+                if office and not GENERIC_MUNICIPAL.match(office):  # "Wydział … Urzędu Miasta X": the office is named too
+                    mentions.append((words[parent][0], e_char, office, "public"))
             take(start, end)
             i = end
+
+        # 2b. companies before their legal form ("StratLab Doradztwo Sp. z o.o.")
+        if BUSINESS_GATE.search(text):
+            for s_char, e_char, name in business_names(text):
+                if not is_chrome(s_char) and not any(ms < e_char and s_char < me for ms, me, _, _ in mentions):
+                    mentions.append((s_char, e_char, name, "business"))
 
         # 3. abbreviations ("GOPS w Milejczycach", "GOK-u", "CIS – Zgierzynka")
         abbrs = abbreviations()
@@ -716,41 +985,53 @@ class OrganisationsComponent:
             full_by_initials.setdefault(ini, (name, kind))
             if PLACE_ADJECTIVE_FIRST.match(name):  # "Piaseczyński Uniwersytet Trzeciego Wieku" is also the "UTW"
                 full_by_initials.setdefault(ini[1:], (name, kind))
+        ends = {me: (mn, mk) for _ms, me, mn, mk in mentions}
+        defined = {}  # "Polskie Towarzystwo … Oddział w X (PTTK)": the abbreviation names that organisation
         for m in ABBR.finditer(text):
             s = m.start()
             ab = m.group("abbr")
-            if ab not in abbrs and ab not in full_by_initials:
+            bracketed = s and text[s - 1] == "(" and text[m.end():m.end() + 1] == ")"
+            if ab not in abbrs and ab not in full_by_initials and not bracketed and ab not in defined:
                 continue
             if is_chrome(s) or any(ms <= s < me for ms, me, _, _ in mentions):
                 continue
+            if bracketed:
+                owner_end = len(text[:s - 1].rstrip(" \t"))
+                owner = ends.get(owner_end)
+                if owner:
+                    q = ABBR_IN_PLACE.match(text, m.end() + 1, m.end() + 60)
+                    if q and q.group("p") in ("w", "we") and not QUALIFIED.search(owner[0]):
+                        # "Powiatowe Centrum Pomocy Rodzinie (PCPR) w Lipnie": the place is the owner's
+                        k = next(k for k, mt in enumerate(mentions) if mt[1] == owner_end)
+                        place = q.group("place").split()
+                        if len(place) == 2 and _not_place_word(place[1], ""):
+                            place = place[:1]
+                        owner = (f"{owner[0]} {q.group('p')} {' '.join(place)}", owner[1])
+                        mentions[k] = (mentions[k][0], mentions[k][1], *owner)
+                    defined[ab] = owner
+                    mentions.append((s, m.end(), *owner))
+                    continue
+                if ab not in abbrs and ab not in full_by_initials and ab not in defined:
+                    continue
             e = m.end()
             quoted = ABBR_QUOTED.match(text, e, e + 50)
             if quoted:  # "KGW „Baranowianki”", "UKS „Orlik” w Stromcu"
                 e = quoted.end()
+            number = ABBR_NUMBER.match(text, e, e + 20)
+            if number:  # "SP nr 1 w Lipnie"
+                e = number.end()
             rest = text[e:e + 60]
             qual = None
-            q = ABBR_IN_PLACE.match(rest)
-            if q:
-                qual = f"{q.group('p')} {q.group('place')}"
-                e += q.end()
-            else:
-                q = ABBR_PLACE.match(rest)
-                if q and _is_geo(q.group("place")):
-                    second = q.group("second")
-                    third = NEXT_WORD.match(rest, q.end())
-                    if second and not _head_of(second) and not _starts_person(second, third.group(1) if third else "") \
-                            and (_is_geo(second) or not any("imię" in a[5] for a in morph.analyse(second))):
-                        place = morph.place_nominative(f"{q.group('place')} {second}")  # "OSP Krzywa Wieś"
-                    else:
-                        place = morph.place_nominative(q.group("place"))
-                        q = ABBR_PLACE_ONE.match(rest)
-                    loc = morph.place_locative(place)
-                    qual = f"{morph.in_preposition(loc)} {loc}"
-                    e += q.end()
-            if ab in full_by_initials and not qual and not quoted:
+            qual, used = abbreviation_place(rest, bool(quoted) or ab in place_in_name_abbreviations())
+            e += used
+            if ab in defined and not qual and not quoted and not number:
+                name, kind = defined[ab]
+            elif ab in full_by_initials and not qual and not quoted and not number:
                 name, kind = full_by_initials[ab]
             elif ab in abbrs:
                 name, kind = abbrs[ab]
+                if number:
+                    name = f"{name} nr {number.group('n')}"
                 if quoted:
                     name = f"{name} {quoted.group('q')}"
                 if qual:
@@ -779,13 +1060,21 @@ def join_branches(mentions: list, text: str) -> list:
     """A branch named right after its parent ("Polskiego Związku Wędkarskiego Koło nr 23 w X") is one
     organisation: the parent in the nominative and the branch as written; a branch with no parent
     before it is no organisation of its own."""
-    if not any(name.startswith(("Zarząd ", "Oddział ", "Koło")) for _s, _e, name, _k in mentions):
+    if not any(name.startswith(("Zarząd ", "Oddział ", "Koło", "Chorągiew ")) for _s, _e, name, _k in mentions):
         return mentions  # cheap test: no branch head among the names
     rx = branch_rx()
+    units = data.regex_list("branch_heads_units.txt")
     mentions = sorted(mentions)
     out = []
     for s, e, name, kind in mentions:
-        if name.startswith(("Zarząd ", "Oddział ", "Koło")) and rx.fullmatch(name):
+        if name.startswith("Chorągiew ") and units.fullmatch(name):
+            if out and out[-1][1] <= s and text[out[-1][1]:s] == " " and not units.fullmatch(out[-1][2]):
+                ps, _pe, pname, pkind = out.pop()
+                out.append((ps, e, f"{pname} {name}", pkind))
+            else:
+                out.append((s, e, name, kind))
+            continue
+        if name.startswith(("Zarząd ", "Oddział ", "Koło")) and rx.fullmatch(name) and not _fixed_name(name):
             if out and out[-1][1] <= s and text[out[-1][1]:s] == " " and not rx.fullmatch(out[-1][2]):
                 ps, _pe, pname, pkind = out.pop()
                 out.append((ps, e, f"{pname} {_squash(text[s:e])}", pkind))
@@ -794,9 +1083,115 @@ def join_branches(mentions: list, text: str) -> list:
     return out
 
 
+def abbreviation_place(rest: str, as_written: bool = False) -> tuple:
+    """The place after an abbreviation as a `w X` qualifier and the characters it takes, or (None, 0):
+    "w Lipnie", "z Borek" (where a local body comes from: "w Borkach"), "Krzywa Wieś", "– Baranów";
+    never a person ("MOPS w Elblągu Pani Anna Lis", "MGOPS Elżbieta Nowak")."""
+    q = ABBR_IN_PLACE.match(rest)
+    if q:
+        words = q.group("place").split()
+        end = q.end()
+        third = NEXT_WORD.match(rest, end)
+        if len(words) == 2 and _not_place_word(words[1], third.group(1) if third else ""):
+            words = words[:1]
+            end = q.start("place") + len(words[0])
+        if q.group("p") in ("z", "ze"):
+            if not _genitive_place(words[0]) or _head_of(words[0]) or _person_pair(*words):
+                return None, 0
+            loc = morph.place_locative(morph.place_from_genitive(" ".join(words)))
+            return f"{morph.in_preposition(loc)} {loc}", end
+        return f"{q.group('p')} {' '.join(words)}", end
+    q = ABBR_PLACE.match(rest)
+    if not q or q.group("place").lower() in honorifics() or _head_of(q.group("place")) \
+            or q.group("place") in BRANCH_WORDS:
+        return None, 0
+    second = q.group("second")
+    if not _is_geo(q.group("place")) and not (second and not rest[:q.start("place")].strip() and _is_geo(second)
+                                              and _agrees_with_noun(q.group("place"), second)):
+        return None, 0  # "LKS „Wisła” Stary Sącz": an adjective and a place are one name
+    if second and _person_pair(q.group("place"), second):
+        return None, 0  # "MGOPS Elżbieta Nowak": the person who spoke for it
+    third = NEXT_WORD.match(rest, q.end())
+    if second and not _head_of(second) and not _starts_person(second, third.group(1) if third else "") \
+            and (_is_geo(second) or not any("imię" in a[5] for a in morph.analyse(second))):
+        place = morph.place_nominative(f"{q.group('place')} {second}")  # "OSP Krzywa Wieś"
+    else:
+        place = morph.place_nominative(q.group("place"))
+        q = ABBR_PLACE_ONE.match(rest)
+    if as_written and q.group("place") == place.split()[0]:
+        return place, q.end()  # "LKS „Wisła” Stary Sącz", "LZS Borki": a club's place is part of its name
+    loc = morph.place_locative(place)
+    return f"{morph.in_preposition(loc)} {loc}", q.end()
+
+
+@lru_cache(maxsize=100_000)
+def _not_place_word(word: str, nxt: str) -> bool:
+    """`word` after "w X" ends the place: an honorific, a role or a person's first name."""
+    return word.lower() in honorifics() or bool(morph.lemmas(word) & roles()) or _starts_person(word, nxt) \
+        or _head_of(word) is not None or (not _is_geo(word) and any("imię" in a[5] for a in morph.analyse(word)))
+
+
+@lru_cache(maxsize=100_000)
+def _person_pair(first: str, second: str = "") -> bool:
+    """"Elżbieta Nowak": a first name then a capitalised word that is no place name."""
+    if not second or not second[:1].isupper() or _agrees_with_noun(second, first):
+        return False  # "Dąbrówka Wielka": an adjective of a place's name
+    return _starts_person(first, second) or not _is_geo(second) and any("imię" in a[5] for a in morph.analyse(first)) \
+        and (not morph.is_known(second) or any("nazwisko" in a[5] for a in morph.analyse(second)))
+
+
+@lru_cache(maxsize=10_000)
+def _fixed_name(name: str) -> bool:
+    """`name` is one of the fixed names, perhaps qualified ("Koło Gospodyń Wiejskich w Borkach"): not a branch."""
+    key = fold(name)
+    return any(key.startswith(f + " ") for f in _fixed_folds())
+
+
+@lru_cache(maxsize=None)
+def _fixed_folds() -> tuple:
+    return tuple(fold(spec["name"]) for spec in data.jsonl("organisations.jsonl"))
+
+
+BRANCH_WORDS = frozenset(("Zarząd", "Oddział", "Koło", "Chorągiew", "Hufiec", "Klub", "Sekcja"))  # not places
+
+
+BUSINESS_GATE = re.compile(r"o\.\s?o\.|s\.\s?c\.|S\.\s?A\.|[Ss]p\.\s?[jk]\.")  # a cheap test before the scan
+BUSINESS_TOKEN = re.compile(r"(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w&-]*|„[^”\n]{1,40}”|\"[^\"\n]{1,40}\"|i|w|we|z)$")
+
+
+def business_names(text: str) -> list:
+    """(start, end, name) of each company written before its legal form: the capitalised words (a
+    quoted name, "i"/"w" between them) right before it, without a common noun such as "firmie"."""
+    out = []
+    for m in data.regex_list("organisation_business_forms.txt").finditer(text):
+        if text[m.start() - 1:m.start()] != " ":
+            continue
+        tokens = []  # (start, token), walking back over the words before the form
+        pos = m.start() - 1
+        while len(tokens) < 6:
+            seg = text[max(0, pos - 45):pos]
+            t = BUSINESS_TOKEN.search(seg) if seg.endswith(("”", '"')) else re.search(r"[^\s(\[]+$", seg)
+            if not t or not BUSINESS_TOKEN.fullmatch(t.group()):
+                break
+            start = pos - len(seg) + t.start()
+            tokens.insert(0, (start, t.group()))
+            if start == 0 or text[start - 1] != " ":
+                break  # "(StratLab Doradztwo Sp. z o.o.)": a bracket opens the name
+            pos = start - 1
+        while tokens and (tokens[0][1] in ("i", "w", "we", "z") or _function_word(tokens[0][1])
+                          or morph.lemmas(tokens[0][1]) & (data.word_list("organisation_business_nouns.txt") | roles())
+                          or tokens[0][1].lower() in honorifics()
+                          or _verb_only(tokens[0][1])):
+            tokens.pop(0)
+        if tokens:
+            start = tokens[0][0]
+            out.append((start, m.end(), _squash(text[start:m.end()])))
+    return out
+
+
 # after an abbreviation: its quoted name, and a "w X" qualifier on the same line
 ABBR_QUOTED = re.compile(r"[ \t]*(?P<q>[„\"][^”\"\n]{1,40}[”\"])")
-ABBR_IN_PLACE = re.compile(r"[ \t]+(?P<p>w|we)[ \t]+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?)")
+ABBR_IN_PLACE = re.compile(r"[ \t]+(?P<p>w|we|z|ze)[ \t]+(?P<place>[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+(?:[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ][\wąćęłńóśźż-]+)?)")
 PLACE_ADJECTIVE_FIRST = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\w*(?:sk|ck|dzk)(?:i|a|ie) [A-ZĄĆĘŁŃÓŚŹŻ]")
 CLAUSE_PREPOSITIONS = frozenset(("z", "ze", "w", "we", "do", "dla", "na", "od", "przez", "po"))
 # a place in the nominative after an abbreviation ("MGOPS Sępólno Krajeńskie", "OSP – Baranów"), on its line
@@ -808,6 +1203,14 @@ QUALIFIED = re.compile(r" we? ")  # "… w Sokółce"
 TERRITORY_GENITIVE = re.compile(r"(?:miasta|gminy|powiatu|województwa|miasta i gminy) \S")
 TERRITORY_END = re.compile(r" (?:miasta|gminy|powiatu|województwa)$")
 GENERIC_MUNICIPAL = re.compile(r"^(urząd|rada|starostwo)( (miejski|miejska|gminy|miasta|gminna|powiatowe|powiatu|miasta i gminy))?$", re.I)
+
+
+@lru_cache(maxsize=10_000)
+def _unit_of_office(unit: str, rest: str) -> bool:
+    """`unit` (folded) is a unit's name and `rest` begins with its office ("urzędu miasta x"): a unit
+    named alone joins its one longer name ("Wydział Zdrowia" → "Wydział Zdrowia Urzędu Miasta X")."""
+    roles = unit_roles()
+    return bool(morph.lemmas(unit.split()[0]) & roles["unit"]) and bool(morph.lemmas(rest.split()[0]) & roles["parent"])
 
 
 @lru_cache(maxsize=100_000)
@@ -839,6 +1242,8 @@ def merge(mentions: list, text: str) -> list[dict]:
         # "Gminna Rada … " joins "Gminna Rada … w Sokółce"; a generic office ("Rada Miasta") joins
         # the one qualified office of its kind
         targets = [k for k in order if k != key and (k.startswith((key + " w ", key + " we ")) or (
+            orgs[key]["name"][-1:] in CLOSE_Q and k.startswith(key + " ")) or (
+            k.startswith(key + " ") and _unit_of_office(key, k[len(key) + 1:])) or (
             generic and (k.startswith(key + " ") or k.split()[0] == head and k in qualified))
             or k.startswith(key + " ") and (TERRITORY_GENITIVE.match(k, len(key) + 1) or TERRITORY_END.search(key)))]
         longest = max(targets, key=len, default="")
