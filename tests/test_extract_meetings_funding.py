@@ -514,3 +514,15 @@ def test_a_count_of_only_a_part_of_those_present_is_no_count(text, expected):
 ])
 def test_programmes_that_are_no_funding_and_acronyms_written_as_such(text, expected):
     assert run("Informacja\n\n" + text + "\n")["funding"] == expected
+
+
+@pytest.mark.parametrize("phrase,programme", [
+    ("ze środków Programu Operacyjnego Pomoc Techniczna 2014-2020", "Program Operacyjny Pomoc Techniczna"),
+    ("z Programu Operacyjnego Inteligentny Rozwój", "Program Operacyjny Inteligentny Rozwój"),
+    ("w ramach programu Fundusze Europejskie dla Nowoczesnej Gospodarki", "Fundusze Europejskie dla Nowoczesnej Gospodarki"),
+    ("ze środków EFMRA", "Europejski Fundusz Morski, Rybacki i Akwakultury"),
+])
+def test_national_operational_programmes_are_named_in_full(phrase, programme):
+    rec = run("Sprawozdanie z konsultacji\n\nSpotkanie odbyło się 3 marca 2019 r. w Urzędzie Gminy. "
+              f"Szkolenie dla organizacji sfinansowano {phrase}.")
+    assert programme in rec["funding"]
