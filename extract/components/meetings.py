@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from . import data, morph, text_index
 from .dates import EXTRA_FOLDS, own_date_before, trie_regex
+from .text_index import BOUNDARY  # noqa: F401 (the sentence boundary; tests read it here)
 
 for _name in ("meetings", "next_meeting", "document_date"):
     if not Doc.has_extension(_name):
@@ -25,10 +26,7 @@ SPACES = re.compile(r"\s+")
 # label ("wg listy obecności – 9 osób")
 RANGE_BEFORE = re.compile(r"(?:\bdo|(?<!obecności)(?<!obecności )[-–])\s*$")
 IN_BEFORE = re.compile(r"(?<!\w)(?:w|we)\s+$")
-# "[.!?](?=\s)|\n" written as one class first, which the regex engine skips to quickly
-BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s))")
 DIGIT = re.compile(r"\d")
-LIST_START = re.compile(r"\s*(?:[-•*–]|\d+[.)]|[a-z][.)])\s")
 # people gathering, with no meeting noun: "w świetlicy zebrali się mieszkańcy", "spotkaliśmy się"
 GATHERED = re.compile(r"\b(?:(?:spotkal[iy]|spotkał[oay]?|spotkaliśmy|zebral[iy]|zebrał[oay]?|zebraliśmy)\s+się|"
                       r"się\s+(?:spotkal[iy]|zebral[iy])|obradował[oay]?|obradowal[iy])\b", re.I)
@@ -188,39 +186,6 @@ def _kind(sentence: str):
             if lem in kinds:
                 return _modified(kinds[lem], words, k)
     return None
-
-
-# "… do 6 listopada 2025 r. W dniu 29 października …": a year's "r." ends the sentence before a capital
-YEAR_END = re.compile(r"[ \t]\d{4}[ \t]r\.[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ](?:[a-ząćęłńóśźż]|[ \t])")
-
-
-def _sentences(text: str):
-    """Sentences with their offsets; a full stop after an abbreviation (`br.`, `ul.`) or a
-    number does not end one, nor does the line break of a hard-wrapped paragraph."""
-    abbrs = data.word_list("abbreviations_dotted.txt")
-    start = 0
-    for m in BOUNDARY.finditer(text):
-        b = m.start()
-        if text[b] == "\n":
-            line_start = text.rfind("\n", 0, b) + 1
-            # (a line shorter than 50 characters is never a wrapped one: no slicing needed)
-            line = text[line_start:b].rstrip() if b - line_start >= 50 else ""
-            if len(line) >= 50 and line[-1:] not in ".!?:;":
-                nxt = text[m.end():m.end() + 80]
-                if nxt.strip() and not nxt.startswith("\n") and not LIST_START.match(nxt):
-                    continue
-        else:
-            w_start = max(text.rfind(" ", start, b), text.rfind("\n", start, b), start - 1) + 1
-            w = text[w_start:b].lower().lstrip("(„\"")
-            if (w in abbrs or w.isdigit() or (len(w) == 1 and w.isalpha())) and not YEAR_END.match(text, w_start - 6):
-                continue
-        end = m.end()
-        sent = text[start:end]  # never empty: each boundary is one character
-        if not sent.isspace():
-            yield start, end, sent
-        start = end
-    if text[start:].strip():
-        yield start, len(text), text[start:]
 
 
 def _meeting_subject(sentence: str, loose: bool = False):
@@ -464,8 +429,10 @@ def find_meetings(doc: Doc, legal_spans=()):
     held_day = None  # the day of the first "held" sentence that names no meeting noun
     future = _future_blocks(text)
     odd_folds = any(c in text for c in EXTRA_FOLDS)  # see _counts
-    whole_low = text_index.of(doc).low  # slices of it are the sentences lower-cased (None: lower each)
-    for s, e, sent in _sentences(text):
+    index = text_index.of(doc)
+    whole_low = index.low  # slices of it are the sentences lower-cased (None: lower each)
+    for s, e in index.sentences:
+        sent = text[s:e]
         if chrome and bisect_right(line_starts, s) - 1 in chrome:
             continue
         if future and any(a <= s < b for a, b in future):

@@ -17,12 +17,13 @@ LIST_START = re.compile(r"\s*(?:[-•*–]|\d+[.)]|[a-z][.)])\s")
 YEAR_END = re.compile(r"[ \t]\d{4}[ \t]r\.[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ](?:[a-ząćęłńóśźż]|[ \t])")
 
 
-def sentences(text: str):
-    """Sentences with their offsets, (start, end, text); a full stop after an abbreviation
-    (`br.`, `ul.`) or a number does not end one, nor does the line break of a hard-wrapped
-    paragraph. Sentences of white space only are left out; the others cover the text, each
-    starting right after the boundary character that ended the one before."""
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a full stop after an abbreviation (`br.`, `ul.`) or a
+    number does not end one, nor does the line break of a hard-wrapped paragraph. Sentences of
+    white space only are left out; the others cover the text, each starting right after the
+    boundary character that ended the one before."""
     abbrs = data.word_list("abbreviations_dotted.txt")
+    out = []
     start = 0
     for m in BOUNDARY.finditer(text):
         b = m.start()
@@ -34,18 +35,18 @@ def sentences(text: str):
                 nxt = text[m.end():m.end() + 80]
                 if nxt.strip() and not nxt.startswith("\n") and not LIST_START.match(nxt):
                     continue
+            if b > start and not text[start:b].isspace():  # (a blank line is white space only)
+                out.append((start, b + 1))
         else:
             w_start = max(text.rfind(" ", start, b), text.rfind("\n", start, b), start - 1) + 1
             w = text[w_start:b].lower().lstrip("(„\"")
             if (w in abbrs or w.isdigit() or (len(w) == 1 and w.isalpha())) and not YEAR_END.match(text, w_start - 6):
                 continue
-        end = m.end()
-        sent = text[start:end]  # never empty: each boundary is one character
-        if not sent.isspace():
-            yield start, end, sent
-        start = end
+            out.append((start, b + 1))  # (ending at ".", "!" or "?": never white space only)
+        start = b + 1
     if text[start:].strip():
-        yield start, len(text), text[start:]
+        out.append((start, len(text)))
+    return out
 
 
 class Hits:
@@ -138,7 +139,7 @@ class TextIndex:
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) of each sentence (see `sentences()`), computed once."""
         if self._sentences is None:
-            self._sentences = [(s, e) for s, e, _t in sentences(self.text)]
+            self._sentences = sentences(self.text)
         return self._sentences
 
     # ---- trigger words ----
