@@ -1,11 +1,12 @@
 """One index of a report's text, built once per Doc and read by every component: its lines and
-which of them are site chrome, its lower-cased form, its sentences, and where given trigger words
-stand. Components ask it instead of each splitting, lower-casing and scanning the text again."""
+which of them are site chrome, its lower-cased form and its sentences. Components ask it instead
+of each splitting and lower-casing the text again (lower-casing a report line by line, sentence
+by sentence and whole, as the components did, cost about ten times the text's length)."""
 from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from . import data
 
@@ -49,36 +50,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-class Hits:
-    """Where a pattern matches in a text (its matches found in one scan, in order, not
-    overlapping), for asking which parts of the text hold one."""
-
-    __slots__ = ("starts", "ends")
-
-    def __init__(self, rx: re.Pattern, text: str):
-        spans = [m.span() for m in rx.finditer(text)]
-        self.starts = [a for a, _b in spans]
-        self.ends = [b for _a, b in spans]  # in order too: the matches do not overlap
-
-    def __bool__(self) -> bool:
-        return bool(self.starts)
-
-    def touches(self, s: int, e: int) -> bool:
-        """A match overlaps [s, e). When the pattern matches only letters and digits (no white
-        space or punctuation, no look-around past them), a match cannot cross a sentence
-        boundary, and this tells exactly whether the pattern matches in the sentence text[s:e]."""
-        k = bisect_right(self.ends, s)  # the first match ending after s
-        return k < len(self.starts) and self.starts[k] < e
-
-    def first_in(self, s: int, e: int) -> int | None:
-        """Where the first match starting in [s, e) starts (None: no such match)."""
-        k = bisect_left(self.starts, s)
-        return self.starts[k] if k < len(self.starts) and self.starts[k] < e else None
-
-
 class TextIndex:
-    """The text of one Doc with its lines, chrome lines, lower-cased form, sentences and trigger
-    positions. Built by partmon_layout; the parts a component does not ask for are never made.
+    """The text of one Doc with its lines, chrome lines, lower-cased form and sentences. Built
+    by partmon_layout; the parts a component does not ask for are never made.
 
     Offsets are those of the text throughout. `lower` is the whole text lower-cased (the value
     of `text.lower()`); `low` is the same string when each slice of it is the lower-cased slice
@@ -95,7 +69,6 @@ class TextIndex:
         self._lower = None
         self._low = False  # not computed yet (None is a valid value)
         self._sentences = None
-        self._hits: dict = {}
 
     # ---- lines ----
     def line_of(self, pos: int) -> int:
@@ -141,19 +114,6 @@ class TextIndex:
         if self._sentences is None:
             self._sentences = sentences(self.text)
         return self._sentences
-
-    # ---- trigger words ----
-    def hits(self, rx: re.Pattern, lower: bool = True) -> Hits | None:
-        """The matches of `rx` in the lower-cased text (`lower`), or in the text as written;
-        found once per pattern. None when the lower-cased text is not usable (see `low`)."""
-        key = (rx, lower)
-        found = self._hits.get(key)
-        if found is None:
-            target = self.low if lower else self.text
-            if target is None:
-                return None
-            found = self._hits[key] = Hits(rx, target)
-        return found
 
 
 # The index of each Doc, held beside it rather than in a Doc extension: extension values travel
