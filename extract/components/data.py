@@ -53,11 +53,12 @@ class LineMatcher:
         # per floating pattern, strings one of which a match must contain (None: no such string)
         self._strings = tuple((r, k) for k, p in enumerate(floating) for r in (required_strings(p) or (None,)))
 
-    def floating_lines(self, text: str, line_starts: list[int]) -> set[int] | None:
+    def floating_lines(self, text: str, line_starts: list[int], low: str | None = None) -> set[int] | None:
         """Indexes of the lines of `text` where a floating pattern matches, in one scan of the
         whole text (much cheaper than one search per line); None when lower-casing changes the
-        text's length (offsets would not map back)."""
-        low = text.lower()
+        text's length (offsets would not map back). `low`: the text lower-cased, when the caller
+        has it (TextIndex.low)."""
+        low = text.lower() if low is None else low
         if len(low) != len(text):
             return None
         if self.floating is None:
@@ -75,11 +76,12 @@ class LineMatcher:
         """The alternation of some floating patterns over a whole text: `$` at each line's end."""
         return re.compile("|".join(f"(?:{self._floating_patterns[k]})" for k in present), re.M)
 
-    def search_anchored(self, line: str) -> bool:
-        return bool(self.anchored and self.anchored.match(line.lower()))
+    def search_anchored(self, line: str, low: str | None = None) -> bool:
+        """(`low`: the line lower-cased, when the caller has it)"""
+        return bool(self.anchored and self.anchored.match(line.lower() if low is None else low))
 
-    def search(self, line: str) -> bool:
-        low = line.lower()
+    def search(self, line: str, low: str | None = None) -> bool:
+        low = line.lower() if low is None else low
         return bool((self.anchored and self.anchored.match(low)) or (self.floating and self.floating.search(low)))
 
 

@@ -303,6 +303,16 @@ OWN_DATE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w.-]*(?
 CITED_BEFORE = re.compile(r"\b(?:z\s+dnia|z\s+dn\.|Dz\.\s?U\.[^\n]{0,20})\s*$", re.I)
 
 
+def own_date_before(before: str) -> bool:
+    """`before` (the text before a date) ends with a dateline or a publication label
+    (OWN_DATE_BEFORE), tried where alone a match can start: neither form holds a line break and
+    both run to the end of `before` (or to a line break ending it), so a match starts at the
+    start of its last line. One try there gives the same answer as a search, which tries every
+    character, each backtracking through the publication form's 40-character run."""
+    last_line = before.rfind("\n", 0, len(before) - 1)  # (a line break at the very end ends the last line)
+    return OWN_DATE_BEFORE.match(before, max(last_line, 0)) is not None
+
+
 def _document_year(text: str, found) -> int | None:
     """The year relative dates take: that of the report's dateline or publication date, else of
     its first full date that is not the date of a cited act."""
@@ -314,7 +324,7 @@ def _document_year(text: str, found) -> int | None:
         if not v:
             continue
         before = text[max(0, d["start"] - 80):d["start"]]
-        if OWN_DATE_BEFORE.search(before):
+        if own_date_before(before):
             return int(v[:4])
         fallback = fallback or int(v[:4])
         if first is None and not CITED_BEFORE.search(before):

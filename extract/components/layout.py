@@ -9,7 +9,7 @@ from itertools import accumulate
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import data
+from . import data, text_index
 
 WORD = re.compile(r"[A-Za-zÀ-ž]+(?:[-‐][A-Za-zÀ-ž]+)*")
 WORD_SPLIT = re.compile(f"({WORD.pattern})")  # text → [gap, word, gap, word, …, gap]
@@ -52,11 +52,12 @@ def _menu_runs(lines) -> set[int]:
     return out
 
 
-def chrome_lines(lines: list[tuple[int, int, str]], text: str | None = None) -> set[int]:
+def chrome_lines(lines: list[tuple[int, int, str]], text: str | None = None, low: str | None = None) -> set[int]:
     """Indexes of lines that belong to the site around the report, not to the report (`text`:
-    the whole text the lines were cut from, for a faster scan)."""
+    the whole text the lines were cut from, for a faster scan; `low`: that text lower-cased, as
+    TextIndex.low gives it, so that no line is lower-cased again)."""
     markers = data.line_matcher("chrome_markers.txt")
-    floating = markers.floating_lines(text, [s for s, _e, _t in lines]) if text is not None else None
+    floating = markers.floating_lines(text, [s for s, _e, _t in lines], low) if text is not None else None
     headings = data.word_list("chrome_headings.txt")
     report_heading = data.regex_list("title_words.txt")
     chrome = _menu_runs(lines)
@@ -64,12 +65,13 @@ def chrome_lines(lines: list[tuple[int, int, str]], text: str | None = None) -> 
     if first is not None and " | " in lines[first][2] and len(lines[first][2].split()) <= 10:
         chrome.add(first)  # a browser title "Section | Site" heading a text dump
     in_block = False
-    for i, (_s, _e, line) in enumerate(lines):
+    for i, (start, _e, line) in enumerate(lines):
         t = line.strip()
         if not t:
             continue
-        low = t.lower().rstrip(":")
-        if low in headings:
+        # (white space lower-cases to itself: the stripped slice is the stripped line lower-cased)
+        lt = t.lower() if low is None else low[start:start + len(line)].strip()
+        if lt.rstrip(":") in headings:
             chrome.add(i)
             in_block = True
             continue
@@ -79,8 +81,8 @@ def chrome_lines(lines: list[tuple[int, int, str]], text: str | None = None) -> 
                 continue
             in_block = False
         exact = floating is None or line[-1:].isspace()  # "…$" patterns miss a line with trailing spaces
-        if len(t) <= 200 and (markers.search(t) if exact else
-                              (i in floating or markers.search_anchored(t))):  # chrome lines are short
+        if len(t) <= 200 and (markers.search(t, lt) if exact else
+                              (i in floating or markers.search_anchored(t, lt))):  # chrome lines are short
             chrome.add(i)
     return chrome
 
@@ -102,7 +104,9 @@ class LayoutComponent:
             lines.append((pos, pos + len(body), body.rstrip("\r")))
             pos += len(body) + 1
         ext.lines = lines
-        chrome = chrome_lines(lines, text)
+        index = text_index.attach(doc, text_index.TextIndex(text, lines))  # shared by the components
+        chrome = chrome_lines(lines, text, index.low)
+        index.chrome = frozenset(chrome)
         ext.chrome = sorted(chrome)  # a list: extension values must serialise (n_process > 1)
         # the words and their offsets from one split: the pieces' lengths summed give the offsets
         pieces = WORD_SPLIT.split(text)

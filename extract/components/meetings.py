@@ -10,8 +10,9 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import data, morph
-from .dates import OWN_DATE_BEFORE, trie_regex
+from . import data, morph, text_index
+from .dates import EXTRA_FOLDS, own_date_before, trie_regex
+from .text_index import BOUNDARY  # noqa: F401 (the sentence boundary; tests read it here)
 
 for _name in ("meetings", "next_meeting", "document_date"):
     if not Doc.has_extension(_name):
@@ -25,10 +26,7 @@ SPACES = re.compile(r"\s+")
 # label ("wg listy obecności – 9 osób")
 RANGE_BEFORE = re.compile(r"(?:\bdo|(?<!obecności)(?<!obecności )[-–])\s*$")
 IN_BEFORE = re.compile(r"(?<!\w)(?:w|we)\s+$")
-# "[.!?](?=\s)|\n" written as one class first, which the regex engine skips to quickly
-BOUNDARY = re.compile(r"[.!?\n](?:(?<=\n)|(?=\s))")
 DIGIT = re.compile(r"\d")
-LIST_START = re.compile(r"\s*(?:[-•*–]|\d+[.)]|[a-z][.)])\s")
 # people gathering, with no meeting noun: "w świetlicy zebrali się mieszkańcy", "spotkaliśmy się"
 GATHERED = re.compile(r"\b(?:(?:spotkal[iy]|spotkał[oay]?|spotkaliśmy|zebral[iy]|zebrał[oay]?|zebraliśmy)\s+się|"
                       r"się\s+(?:spotkal[iy]|zebral[iy])|obradował[oay]?|obradowal[iy])\b", re.I)
@@ -117,6 +115,19 @@ def participant_patterns(words: bool) -> list:
 
 
 @lru_cache(maxsize=None)
+def participant_needs() -> tuple:
+    """For each count pattern, words (lower case) one of which every match of it holds, or None
+    (data.required_strings): a pattern is run on a sentence only when its lower-cased text holds
+    one — a few `in` tests instead of a case-insensitive scan, for most patterns in most sentences.
+    (The number group adds no required word: the digit form has none.)"""
+    out = []
+    for src in PARTICIPANTS_SRC:
+        needs = data.required_strings(src.replace("{N}", r"(?P<n>\d{1,4})"))
+        out.append(tuple(w.lower() for w in needs) if needs else None)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
 def number_word_rx() -> re.Pattern:
     return re.compile(trie_regex(number_words(), word_start=True) + r"(?!\w)")
 
@@ -175,39 +186,6 @@ def _kind(sentence: str):
             if lem in kinds:
                 return _modified(kinds[lem], words, k)
     return None
-
-
-# "… do 6 listopada 2025 r. W dniu 29 października …": a year's "r." ends the sentence before a capital
-YEAR_END = re.compile(r"[ \t]\d{4}[ \t]r\.[ \t]+[A-ZĄĆĘŁŃÓŚŹŻ](?:[a-ząćęłńóśźż]|[ \t])")
-
-
-def _sentences(text: str):
-    """Sentences with their offsets; a full stop after an abbreviation (`br.`, `ul.`) or a
-    number does not end one, nor does the line break of a hard-wrapped paragraph."""
-    abbrs = data.word_list("abbreviations_dotted.txt")
-    start = 0
-    for m in BOUNDARY.finditer(text):
-        b = m.start()
-        if text[b] == "\n":
-            line_start = text.rfind("\n", 0, b) + 1
-            # (a line shorter than 50 characters is never a wrapped one: no slicing needed)
-            line = text[line_start:b].rstrip() if b - line_start >= 50 else ""
-            if len(line) >= 50 and line[-1:] not in ".!?:;":
-                nxt = text[m.end():m.end() + 80]
-                if nxt.strip() and not nxt.startswith("\n") and not LIST_START.match(nxt):
-                    continue
-        else:
-            w_start = max(text.rfind(" ", start, b), text.rfind("\n", start, b), start - 1) + 1
-            w = text[w_start:b].lower().lstrip("(„\"")
-            if (w in abbrs or w.isdigit() or (len(w) == 1 and w.isalpha())) and not YEAR_END.match(text, w_start - 6):
-                continue
-        end = m.end()
-        sent = text[start:end]  # never empty: each boundary is one character
-        if not sent.isspace():
-            yield start, end, sent
-        start = end
-    if text[start:].strip():
-        yield start, len(text), text[start:]
 
 
 def _meeting_subject(sentence: str, loose: bool = False):
@@ -372,12 +350,18 @@ ORDINAL_BEFORE = [re.compile(rf"\\b{stem}\\w*", re.I) for stem in
                   (r"pierwsz", r"drugi", r"trzeci", r"czwart", r"piąt", r"szóst")]
 
 
-def _counts(sent: str, pats) -> list[tuple]:
+def _counts(sent: str, pats, low: str | None = None) -> list[tuple]:
     """The participant counts of a sentence, in order: (position, people, organisations, index of
     the meeting an ordinal before the count names, or None). People counted together
-    ("18 przedstawicieli organizacji i 4 pracowników urzędu") are added up."""
+    ("18 przedstawicieli organizacji i 4 pracowników urzędu") are added up.
+
+    `low`: the sentence lower-cased, to skip the patterns whose required words it lacks (not
+    given when the text holds a letter that re.I matches with another one that lower-casing does
+    not give, EXTRA_FOLDS: "ſ" for "s")."""
     found = {}
-    for rx in pats:
+    for rx, needs in zip(pats, participant_needs()):
+        if low is not None and needs is not None and not any(w in low for w in needs):
+            continue  # (no match can lack all of them)
         for pm in rx.finditer(sent):
             pos = pm.start("n")
             if any(abs(pos - p) < 3 for p in found) or RANGE_BEFORE.search(sent, max(0, pos - 8), pos):
@@ -444,7 +428,11 @@ def find_meetings(doc: Doc, legal_spans=()):
     next_meeting, next_span = None, None
     held_day = None  # the day of the first "held" sentence that names no meeting noun
     future = _future_blocks(text)
-    for s, e, sent in _sentences(text):
+    odd_folds = any(c in text for c in EXTRA_FOLDS)  # see _counts
+    index = text_index.of(doc)
+    whole_low = index.low  # slices of it are the sentences lower-cased (None: lower each)
+    for s, e in index.sentences:
+        sent = text[s:e]
         if chrome and bisect_right(line_starts, s) - 1 in chrome:
             continue
         if future and any(a <= s < b for a, b in future):
@@ -454,7 +442,7 @@ def find_meetings(doc: Doc, legal_spans=()):
                     next_meeting = {"date": days[0]["value"], "time": _time(sent), "place": _place(sent, orgs, s)}
                     next_span = [s, e]
             continue
-        low = sent.lower()
+        low = sent.lower() if whole_low is None else whole_low[s:e]
         has_digit = DIGIT.search(sent) is not None
         if next_meeting is None and ((("kolejn" in low or "następn" in low) and NEXT.search(sent)) or
                                      FUTURE_GATE.search(low) and FUTURE.search(sent) and not HELD.search(sent)):
@@ -529,7 +517,7 @@ def find_meetings(doc: Doc, legal_spans=()):
         else:
             counted = number_word_rx().search(low) is not None and PARTICIPANT_GATE.search(low) is not None
             pats = participant_patterns(True)
-        counts = _counts(sent, pats) if counted else []
+        counts = _counts(sent, pats, None if odd_folds else low) if counted else []
         for k, (pos, n, orgs_n, ordinal) in enumerate(counts):
             if not meetings and _all_meetings_total(low):
                 break  # "Łącznie w spotkaniach wzięło udział 139 osób": no one meeting's count
@@ -700,7 +688,7 @@ def _relative_day(text: str, dates) -> str | None:
     offset = next(v for k, v in RELATIVE_DAY_OFFSET.items() if word.startswith(k))
     for d in dates:
         if d["precision"] == "day" and not d["end"] and d["start"] < m.start() + 400 and \
-                OWN_DATE_BEFORE.search(text[max(0, d["start"] - 80):d["start"]]):
+                own_date_before(text[max(0, d["start"] - 80):d["start"]]):
             return (date.fromisoformat(d["value"]) + timedelta(days=offset)).isoformat()
     return None
 

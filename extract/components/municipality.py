@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import gazetteer
-from . import data, morph, organisations
+from . import data, morph, organisations, text_index
 from .layout import chrome_test
 
 if not Doc.has_extension("municipality"):
@@ -180,7 +180,9 @@ def _attested_nominative(raw: str, text: str) -> str | None:
     return None
 
 
-def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict | None:
+def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: str | None = None) -> dict | None:
+    """The municipality the text names most strongly (`lower`: the text lower-cased, when the
+    caller has it: TextIndex.lower)."""
     scores = defaultdict(float)      # (kind, name) → weight
     voiv_cues = defaultdict(float)
     powiat_cues = set()
@@ -279,7 +281,7 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None) -> dict 
             else ([raw] if morph.has_qualifier(raw.split()[-1], "nazwa_geograficzna") else [])
         for f in forms:
             scores[("dateline", f)] += WEIGHT["dateline"] * (0.3 if skip(m.start()) else 1.0)
-    for m in (VOIVODESHIP.finditer(text) if "woj" in text.lower() else ()):
+    for m in (VOIVODESHIP.finditer(text) if "woj" in (text.lower() if lower is None else lower) else ()):
         voiv_cues[_voiv_adjective(m.group(1))] += 0.5
     if not scores:
         return None
@@ -365,6 +367,6 @@ class MunicipalityComponent:
         start = text.find(title) if title else -1
         # weight the title line: pass only its span as the "title" region
         ext.municipality = resolve(text, title=text[:start + len(title)] if start >= 0 else "",
-                                   skip=chrome_test(doc), gaz=gazetteer.load())
+                                   skip=chrome_test(doc), gaz=gazetteer.load(), lower=text_index.of(doc).lower)
         organisations.qualify_generic(ext.organisations, ext.municipality)
         return doc
