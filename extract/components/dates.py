@@ -30,6 +30,11 @@ RELATIVE_HINTS = ("br.", "b.r", "b. r", "Br.", "BR.", "B.r", "B.R", "ieżąc", "
 WINDOW, WINDOW_AFTER = 40, 30  # characters before/after a digit that a date written with it can take
 
 
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+         "XI": 11, "XII": 12}  # the months written as Roman numerals
+ROMAN_RE = "(?-i:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+
+
 # characters re.I matches with a Latin letter besides its two cases ("ſ" ~ "s", Kelvin sign ~ "k")
 EXTRA_FOLDS = "\u017f\u212a\u0131\u0130"
 
@@ -107,7 +112,8 @@ def compiled_patterns():
     for spec in data.jsonl("dates.jsonl"):
         if spec.get("whole_text"):
             continue  # see month_no_year_rules()
-        pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re).replace("{REL}", rel_re)
+        pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re).replace("{REL}", rel_re) \
+            .replace("{ROMAN}", ROMAN_RE)
         # (a gate may start with a rarer character than its digits, checking the digits before it
         # by a look-behind: "-(?<=\d\d\d\d-)…" is found as fast as the bare "-")
         gate_src = (spec.get("gate") or "").replace("{RELGATE}", rel_re)
@@ -116,8 +122,11 @@ def compiled_patterns():
         # a pattern that checks the character before it itself ("self_bounded") can start with a
         # bare digit, which the regex engine looks for quickly (a look-behind first is tried everywhere)
         start = "" if spec.get("self_bounded") else r"(?<!\w)"
+        # a form whose "br." is optional ("rel_optional") is searched in every text, not only in those with "br."
+        needs_relative = "{REL}" in spec["pattern"] and "(?P<rel>{REL})?" not in spec["pattern"] \
+            and not spec.get("rel_optional")
         out.append((spec["kind"], re.compile(start + r"(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH}" in spec["pattern"],
-                    not_after, "{REL}" in spec["pattern"] and "(?P<rel>{REL})?" not in spec["pattern"]))
+                    not_after, needs_relative, spec.get("roman_lead", False)))
     return out
 
 
@@ -129,7 +138,8 @@ def month_no_year_rules():
     months = trie_regex(data.months(), word_start=True) + r"(?!\w)"
     rx = re.compile(months)
     return [(spec["kind"], rx, re.compile(spec["before"]), re.compile(spec["after_not"], re.I),
-             re.compile(spec["after"]) if spec.get("after") else None, spec.get("text_from_month", False))
+             re.compile(spec["after"].replace("{MONTH}", "(?P<m2>" + months + ")")) if spec.get("after") else None,
+             spec.get("text_from_month", False))
             for spec in data.jsonl("dates.jsonl") if spec.get("whole_text")]
 
 
@@ -140,10 +150,18 @@ def _months_without_year(text: str, skip, taken_starts, taken_ends, found) -> No
     for m in rules[0][1].finditer(text):  # one scan: the rules share the month words
         for kind, _rx, before, after_not, after, from_month in rules:
             b = before.search(text, max(0, m.start() - 20), m.start())
-            if b is None or after_not.match(text, m.end()) or (after is not None and not after.match(text, m.end())):
+            if b is None or after_not.match(text, m.end()):
+                continue
+            a = after.match(text, m.end()) if after is not None else None
+            if after is not None and a is None:
                 continue
             s, e = (m.start() if from_month else b.start()), m.end()
             groups = {"m": m.group()}
+            if a is not None and a.groupdict().get("m2"):  # "na przełomie października i listopada": a range
+                e, groups = a.end(), {"m1": m.group(), "m2": a.group("m2")}
+            pair = month_pair_rx().match(text, m.end())
+            if pair:  # "w lipcu i sierpniu 2021 r.": the year of the second month is the first's too
+                kind, groups = "month", {"m": m.group(), "y": pair.group("y")}
             first = month_from_rx().search(text, max(0, s - 25), s) if b.group().strip() in ("do", "Do") else None
             if first:  # "od marca do maja": one range
                 s, kind, groups = first.start(), "month_range_relative", {"m1": first.group("m1"), "m2": m.group()}
@@ -154,6 +172,85 @@ def _months_without_year(text: str, skip, taken_starts, taken_ends, found) -> No
             taken_ends.insert(j, e)
             found.append({"kind": kind, "start": s, "end_char": e, "groups": groups})
             break
+
+
+# a Roman numeral alone as a word after a space, found by its first letter (a look-behind first
+# would be tried at every position): "w XI.", "do XII;" — then checked for a preposition before
+# and an end after
+ROMAN_WORD = re.compile(r"[IVX](?<=[ \t\xa0].)(?-i:(?<=X)(?:II|I)?|(?<=I)(?:X|V|II|I)?|(?<=V)(?:III|II|I)?)(?![\w.]\w|[.\s]\d)")
+ROMAN_LEAD = re.compile(r"(?<![\w.])(?:[Ww]e?|[Zz]e?|[Oo]d|[Dd]o|[Nn]a|[Pp]o|[Pp]rzed|(?:[Dd]o\s+|[Zz]\s+)?końc(?:a|em)"
+                        r"|(?:[Nn]a\s+)?początku|(?:[Ww]\s+)?połowie)\s+$")
+# what may follow such a month: the clause ends, or "i"/"oraz" and another month
+ROMAN_END = re.compile(r"[ \t]*(?:[,;:!?)]|\.(?![ \t]*[a-ząćęłńóśźż\d])|\n|$)|\s+(?:i|oraz|lub|albo)\s+"
+                       + ROMAN_RE + r"(?!\w)")
+
+
+ROMAN_BEFORE = re.compile(r"(?<![\w.])" + ROMAN_RE + r"[ \t\xa0]*$")
+
+
+def _roman_stands_alone(text: str, start: int) -> bool:
+    """A Roman month with its year and no preposition: nothing but punctuation or a line start
+    before it ("(X 2019)", "termin: X 2016", "| XII 2019 |"), not a word ("Etap II 2020")."""
+    k = start
+    while k > 0 and text[k - 1] in " \t\xa0":
+        k -= 1
+    if k and text[k - 1] in "-–—,":  # "klas I–III 2020": the end of a span of numerals after a word
+        return not ROMAN_BEFORE.search(text, max(0, k - 12), k - 1)
+    return k == 0 or not text[k - 1].isalnum()
+
+
+def _roman_months_without_year(text: str, skip, taken_starts, taken_ends, found) -> None:
+    """A Roman month without a year after a preposition, ending its clause ("na sesji w XI.",
+    "do końca XII;"): the document's year. One scan for a space and a capital I, V or X (rare in
+    Polish prose), each then checked for a preposition before and a clause end after."""
+    for m in ROMAN_WORD.finditer(text):
+        lead = ROMAN_LEAD.search(text, max(0, m.start() - 16), m.start())
+        if lead is None or not ROMAN_END.match(text, m.end()):
+            continue
+        s, e = lead.start(), m.end()
+        j = bisect_left(taken_starts, e)
+        if (j and taken_ends[j - 1] > s) or skip(s):
+            continue
+        taken_starts.insert(j, s)
+        taken_ends.insert(j, e)
+        found.append({"kind": "month_roman_no_year", "start": s, "end_char": e, "groups": {"rm": m.group()}})
+
+
+NEXT_YEAR_KINDS = ("month_no_year", "day_no_year", "month_roman_no_year")
+
+
+@lru_cache(maxsize=None)
+def sentence_years() -> tuple:
+    """(cue, offset) of each cue that sets the year of a sentence (lexicon/date_sentence_years.tsv)."""
+    return tuple((re.compile("(?:" + "|".join(row[1:]) + ")", re.I), int(row[0]))
+                 for row in data.table("date_sentence_years.tsv"))
+
+
+CLAUSE_START = re.compile(r"[.!?]\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])|[\n,;:|]|\s[–—-]\s")
+
+
+def _year_shift(text: str, start: int, month: int, ref_month: int) -> int:
+    """Years to add to a month or day named without a year: what its clause says ("w ubiegłym
+    roku … w maju": -1; a past tense: 0), else +1 for a month at most four months after the
+    document's own across the new year ("do końca stycznia" written in November)."""
+    sentence = text[max(0, start - 160):start]
+    cut = list(CLAUSE_START.finditer(sentence))
+    if cut:
+        sentence = sentence[cut[-1].end():]
+    after = text[start:start + 160]
+    cut = CLAUSE_START.search(after)
+    sentence += after[:cut.start()] if cut else after
+    for rx, off in sentence_years():
+        if rx.search(sentence):
+            return off
+    return 1 if month < ref_month and month + 12 - ref_month <= 4 else 0
+
+
+@lru_cache(maxsize=None)
+def month_pair_rx() -> re.Pattern:
+    """A second month with its year right after a first without: "(w lipcu) i sierpniu 2021"."""
+    return re.compile(r"\s*(?:i|oraz|lub|albo|,)\s+" + trie_regex(data.months(), word_start=True)
+                      + r"\s+(?P<y>(?:19|20)\d\d)(?!\d)")
 
 
 @lru_cache(maxsize=None)
@@ -188,10 +285,6 @@ def _windows(text: str, anchors) -> tuple[str, list[int], list[int]]:
         offsets.append(s)
         joined_len += e - s + 1
     return "\n".join(parts), starts, offsets
-
-
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
-         "XI": 11, "XII": 12}
 
 
 def _month(word: str) -> int:
@@ -255,10 +348,10 @@ def _value(kind: str, g: dict, year: int | None):
         m1, m2 = _month(g["m1"]), _month(g["m2"])
         return _iso(y - (m1 > m2), m1, int(g["d1"])), _iso(y, m2, int(g["d2"])), "day", True
     if kind == "day_range_relative":
-        if year is None:
+        if year is None or int(g["d1"]) >= int(g["d2"]):
             return None, None, "day", True
-        m = _month(g["m"])
-        return _iso(year, m, int(g["d1"])), _iso(year, m, int(g["d2"])), "day", True
+        y, m = year + _offset(g.get("rel")), _month(g["m"])
+        return _iso(y, m, int(g["d1"])), _iso(y, m, int(g["d2"])), "day", True
     if kind == "day_roman":
         return _iso(int(g["y"]), ROMAN[g["rm"]], int(g["d"])), None, "day", False
     if kind == "month_range":
@@ -273,8 +366,18 @@ def _value(kind: str, g: dict, year: int | None):
         return _iso(year + _offset(g.get("rel")), _month(g["m"]), int(g["d"])), None, "day", True
     if kind in ("day_numeric", "day_iso"):
         return _iso(int(g["y"]), int(g["mn"]), int(g["d"])), None, "day", False
-    if kind == "month":
-        return _iso(int(g["y"]), _month(g["m"])), None, "month", False
+    if kind in ("month", "month_roman"):
+        return _iso(int(g["y"]), _month_of(g)), None, "month", False
+    if kind == "month_roman_range":
+        y2 = int(g["y"])
+        m1, m2 = ROMAN[g["rm1"]], ROMAN[g["rm"]]
+        y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 > m2 else y2)
+        start, end = _iso(y1, m1), _iso(y2, m2)
+        return (start, end, "month", False) if start and end and start < end else (None, None, "month", False)
+    if kind == "month_roman_no_year":
+        if year is None:
+            return None, None, "month", True
+        return _iso(year, ROMAN[g["rm"]]), None, "month", True
     if kind == "month_range_relative":
         if year is None:
             return None, None, "month", True
@@ -313,9 +416,10 @@ def own_date_before(before: str) -> bool:
     return OWN_DATE_BEFORE.match(before, max(last_line, 0)) is not None
 
 
-def _document_year(text: str, found) -> int | None:
-    """The year relative dates take: that of the report's dateline or publication date, else of
-    its first full date that is not the date of a cited act."""
+def _document_date(text: str, found) -> str | None:
+    """The day relative dates are read from (its year; its month tells a coming January from a
+    past one): the report's dateline or publication date, else its first full date that is not
+    the date of a cited act."""
     first = fallback = None
     for d in found:
         if d["kind"] not in FULL_DAYS:
@@ -325,10 +429,10 @@ def _document_year(text: str, found) -> int | None:
             continue
         before = text[max(0, d["start"] - 80):d["start"]]
         if own_date_before(before):
-            return int(v[:4])
-        fallback = fallback or int(v[:4])
+            return v
+        fallback = fallback or v
         if first is None and not CITED_BEFORE.search(before):
-            first = int(v[:4])
+            first = v
     return first or fallback
 
 
@@ -352,7 +456,7 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
     views = {False: (joined, starts, offsets), True: _windows(text, month_anchors)}
     taken_starts, taken_ends = [], []  # the matches kept: disjoint, so sorted by start and by end alike
     gates = {}  # several forms share a gate: each is tested once
-    for kind, rx, gate, monthly, not_after, needs_relative in compiled_patterns():
+    for kind, rx, gate, monthly, not_after, needs_relative, roman_lead in compiled_patterns():
         if needs_relative and not relative:
             continue
         joined, starts, offsets = views[monthly]
@@ -370,14 +474,28 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
                 continue
             if not_after is not None and text[s:s + 1].isdigit() and not_after.search(text, max(0, s - 30), s):
                 continue  # "Spotkanie 1 – 3 marca": a numbered meeting and its day, not a range
+            if roman_lead and not m.group("lead") and not _roman_stands_alone(text, s):
+                continue  # "Etap II 2020", "Jana Pawła II 2005": a numeral after a word is not a month
             taken_starts.insert(j, s)
             taken_ends.insert(j, e)
             found.append({"kind": kind, "start": s, "end_char": e, "groups": m.groupdict()})
     _months_without_year(text, skip, taken_starts, taken_ends, found)
+    _roman_months_without_year(text, skip, taken_starts, taken_ends, found)
     found.sort(key=lambda d: d["start"])
-    year = _document_year(text, found)
+    ref = _document_date(text, found)
+    year = int(ref[:4]) if ref else None
     out = []
     for d in found:
+        if d["kind"] == "month_roman_pair":
+            # "XI i XII 2019": two months of one year
+            g = d["groups"]
+            for month in (ROMAN[g["rm1"]], ROMAN[g["rm"]]):
+                v = _iso(int(g["y"]), month)
+                if v:
+                    out.append({"text": text[d["start"]:d["end_char"]].strip(), "value": v, "end": None,
+                                "start": d["start"], "end_char": d["end_char"], "precision": "month",
+                                "relative": False, "kind": "month"})
+            continue
         if d["kind"] == "day_pair":
             # "2 i 9 marca 2019": two dates written as one
             g = d["groups"]
@@ -393,6 +511,12 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
         value, end, precision, relative = _value(d["kind"], d["groups"], year)
         if value is None:
             continue
+        if relative and d["kind"] in NEXT_YEAR_KINDS and ref:
+            shift = _year_shift(text, d["start"], int(value[5:7]), int(ref[5:7]))
+            if shift:  # (a 29 February moved to a common year is no date)
+                value = _iso(int(value[:4]) + shift, *map(int, value[5:].split("-")))
+                if value is None:
+                    continue
         out.append({"text": text[d["start"]:d["end_char"]].strip(), "value": value, "end": end,
                     "start": d["start"], "end_char": d["end_char"], "precision": precision,
                     "relative": relative, "kind": d["kind"]})
