@@ -400,3 +400,11 @@ def test_tasks_in_a_table_and_two_cell_rows_are_not_chrome():
     assert [t["text"] for t in rec["priority_tasks"]] == ["Organizacja letniego wypoczynku dzieci",
                                                           "Prowadzenie klubu seniora"]
     assert [o["name"] for o in rec["organisations"]] == ["Fundacja Zielony Dom"]
+
+
+@pytest.mark.parametrize("heading", ["Najczęściej czytane", "Najnowsze w dziale", "Inne ogłoszenia", "Kategorie"])
+def test_popular_and_latest_lists_of_the_site_are_chrome(heading):
+    rec = run("Sprawozdanie z warsztatów\n\nW dniu 7 kwietnia 2018 r. odbyły się warsztaty z udziałem "
+              f"Fundacji Dobrych Sąsiadów.\n\n{heading}\n14.05.2018 Dzień Dziecka w parku\n"
+              "Nabór do Rady Seniorów do 30 czerwca 2018\n")
+    assert [d["value"] for d in rec["dates"]] == ["2018-04-07"]
