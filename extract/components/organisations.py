@@ -341,7 +341,8 @@ class Scanner:
                 and (self.gap(end - 1) == " " or end == j and self.gap(end - 1).rstrip(" ") in CLOSE_Q
                      and self.gap(end - 1).endswith(" ")) \
                 and (_is_geo(self.strs[end]) or end == j and end + 1 < len(self.words) and self.gap(end) == " "
-                     and _is_geo(self.strs[end + 1]) and _agrees_with_noun(self.strs[end], self.strs[end + 1])) \
+                     and _is_geo(self.strs[end + 1]) and _agrees_with_noun(self.strs[end], self.strs[end + 1])
+                     or end == j + 1 and place_adjective_after(self.strs[end], self.strs[j])) \
                 and not _head_of(self.strs[end]) \
                 and not _starts_person(self.strs[end], self.strs[end + 1] if end + 1 < len(self.strs) else ""):
             end += 1
@@ -437,11 +438,13 @@ class Scanner:
         if j + 1 < len(self.words) and self.strs[j] in ("w", "we") and self.gap(j - 1) == " " \
                 and self.strs[j + 1].lower() not in chrome_words() \
                 and self.gap(j) == " " and _cap(self.strs[j + 1]) and not _head_of(self.strs[j + 1]) \
+                and not ROMAN.fullmatch(self.strs[j + 1]) \
                 and not (self.gap(j + 1) == " " and self.head_after(j + 2)):
             end = j + 2
             while end < len(self.words) and _cap(self.strs[end]) and (self.gap(end - 1) == " " or self.wrapped_line(end - 1)
                                                                        and _agrees_with_noun(self.strs[end], self.strs[end - 1])) \
-                    and self.strs[end].lower() not in chrome_words() and not _head_of(self.strs[end]) and end - j <= 3 and not (self.gap(end) == " " and self.head_after(end + 1)):
+                    and self.strs[end].lower() not in chrome_words() and not _head_of(self.strs[end]) and end - j <= 3 and not (self.gap(end) == " " and self.head_after(end + 1)) \
+                    and not _starts_person(self.strs[end], self.strs[end + 1] if end + 1 < len(self.strs) else ""):
                 end += 1
             return end, re.sub(r"\s+", " ", self.text[self.words[j][0]:self.words[end - 1][1]])
         return j, None
@@ -545,6 +548,8 @@ class Scanner:
             w = self.strs[j]
             g = gap.strip()
             if g:
+                if g[0] in OPEN_Q and not proper_seen and unquoted_head(self.strs[i]):
+                    break  # "Ministerstwa Rozwoju „Przygotowanie …”": a title after a public body
                 if g[0] in OPEN_Q and not proper_seen:
                     # quoted proper name: take it whole
                     close_any = min([p for p in (self.text.find(c, self.words[j][0]) for c in CLOSE_Q) if p > 0] or [-1])
@@ -590,10 +595,16 @@ class Scanner:
                     nxt = self.strs[j + 1]
                     if low in ("i", "oraz") and not allcaps and nxt.isupper() and len(nxt) > 1:
                         break  # "Stowarzyszenia X i UKS „Y”": an abbreviation starts another name
+                    if low == "i" and joint_name(self.strs[j - 1], nxt):
+                        j += 2  # "Centrum Kultury i Biblioteka w X": one institution of two kinds
+                        last_good = j
+                        continue
                     if low == "i" and self.head_after(j + 1) and not (_is_place_head(nxt) and _is_place_head(self.strs[j - 1])):
                         break  # "Fundacja X i (Powiatowe) Stowarzyszenie Y": two names ("Miasta i Gminy" is one)
                     if low in ("i", "oraz") and nxt in CLAUSE_PREPOSITIONS:
                         break  # "… Caritas i z Centrum Kształcenia …": the sentence goes on
+                    if connector_ends_name(low, nxt):
+                        break  # "Rady Gminy X w XI 2024", "Rady na Koszalińskie Dni …": no name goes on
                     if low in ("z", "ze") and "apposition" in (_head_of(self.strs[i]) or ("", "", ()))[2] \
                             and _is_geo(nxt) and not (j + 2 < len(self.strs) and self.gap(j + 1) == " "
                                                       and _cap(self.strs[j + 2])):
@@ -793,6 +804,7 @@ UNIT_NUMBER = re.compile(r"(?<![\w.,/-])(\d{1,3}\.?) $")
 ABBR_NUMBER = re.compile(r"[ \t]+(?:nr|Nr|NR)\.?[ \t]*(?P<n>\d+[A-Za-z]?)\b(?![/.]\d)")
 STREET_GATE = re.compile(r"(?i)ul|al|pl|os|rond")  # letters every street cue has: a cheap test first
 QUOTE_TAIL = re.compile(r"[ \t]?[\d+&./-]+(?:[ \t][\d+&./-]+)*[”\"»]")
+NAME_TAIL = re.compile(r"(?: \d{1,3}\+|\+|\.(?:pl|org|eu|com|net))(?![\w+]|\.\w)")  # signs and domains that end a name
 PIPE_LINE = re.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", re.M)
 
 
@@ -840,6 +852,7 @@ class OrganisationsComponent:
         # 1. fixed names, matched by lemma in any case
         word_chrome = sc.word_chrome
         is_chrome = chrome_test(doc)
+        kind_words = set()  # words of a fixed name in the plural: no head of a name of their own
         all_cands = list(map(_fixed_candidates, strs))  # cached per word: one C-level pass
         for i in compress(range(len(strs)), all_cands):
             if taken[i] or sc.after_apposition(i):
@@ -856,6 +869,9 @@ class OrganisationsComponent:
                         end_q, quoted, q_end = sc.quoted_after(i + n)
                         if needs_name and not quoted:
                             break  # "grupa nieformalna" without its own name is no organisation
+                        if not quoted and plural_kind(strs[i], sc, end_q):
+                            kind_words.update(range(i, i + n))
+                            break  # "przedstawiciele Ochotniczych Straży Pożarnych": a kind of body
                         if quoted:  # "Koło Gospodyń Wiejskich „Brzezinianki”": the quoted name is part of it
                             name = f"{name} {quoted}"
                         end_w, qual = sc.qualifier(end_q)
@@ -880,7 +896,7 @@ class OrganisationsComponent:
             if k < i:
                 continue
             i = k
-            if taken[i] or word_chrome[i]:
+            if taken[i] or word_chrome[i] or i in kind_words:
                 i += 1
                 continue
             lemma, kind, flags = head_of[i]
@@ -916,7 +932,8 @@ class OrganisationsComponent:
                 end = next((k for k in range(i + 2, end) if unit_roles()["parent_abbreviation"].fullmatch(strs[k])), end)
             if "place" not in flags and end - 1 > i and _trailing_initials(tuple(strs[start:end])):
                 end -= 1  # "Klub Integracji Społecznej KIS": the abbreviation after the name is its alias
-            if end - start < 2:
+            if end - start < 2 and ("place" in flags or not num_end or lemma not in data.word_list("organisation_numbered_alone.txt")) \
+                    or bare_apposition(strs, start, i, flags):
                 i = max(i + 1, end)
                 continue
             if any(taken[start:end]):
@@ -946,6 +963,10 @@ class OrganisationsComponent:
                 if tail:
                     name += tail.group()
                     e_char = tail.end()
+            tail = NAME_TAIL.match(text, e_char) if text[e_char:e_char + 1] in " +." else None
+            if tail and "place" not in flags and not num_end:  # "Aktywni 60+", "Klub Senior+", "Podgórze.pl"
+                name += tail.group()
+                e_char = tail.end()
             if "place" not in flags and num_end:
                 name += re.sub(r"\s+", " ", text[e_char:num_end])
                 e_char = num_end
@@ -986,6 +1007,7 @@ class OrganisationsComponent:
             if PLACE_ADJECTIVE_FIRST.match(name):  # "Piaseczyński Uniwersytet Trzeciego Wieku" is also the "UTW"
                 full_by_initials.setdefault(ini[1:], (name, kind))
         ends = {me: (mn, mk) for _ms, me, mn, mk in mentions}
+        bare = []  # "OSP" alone: a kind of body unless a fuller name of it is in the report
         defined = {}  # "Polskie Towarzystwo … Oddział w X (PTTK)": the abbreviation names that organisation
         for m in ABBR.finditer(text):
             s = m.start()
@@ -1039,12 +1061,131 @@ class OrganisationsComponent:
             else:
                 continue
             mentions.append((s, e, name, kind))
+            if ab in kind_only_abbreviations() and not (qual or quoted or number):
+                bare.append(mentions[-1])
 
+        if bare:
+            mentions = drop_bare_kinds(mentions, bare)
         menus = menu_lines(text)
         if menus:
             mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in menus)]
-        doc._.organisations = merge(join_branches(mentions, text), text)
+        doc._.organisations = merge(join_dashed(join_branches(mentions, text), text), text)
         return doc
+
+
+def bare_apposition(strs: list, start: int, i: int, flags) -> bool:
+    """"biuro Fundacji w Nowym Targu": a head that needs its own name ("Fundacja", "Stowarzyszenie")
+    followed only by a place is a foundation named before, not a name."""
+    return "apposition" in flags and start == i and i + 1 < len(strs) and strs[i + 1] in ("w", "we")
+
+
+def connector_ends_name(connector: str, nxt: str) -> bool:
+    """A connector that does not go on into a name here: "w" before a Roman month or term ("w XI
+    2024"), "na" before anything but "rzecz" or a place ("Stowarzyszenie na Rzecz …")."""
+    return connector in ("w", "we") and bool(ROMAN.fullmatch(nxt)) \
+        or connector == "na" and nxt.lower() != "rzecz" and not _geo_locative(nxt)  # "… Niemców na Śląsku Opolskim"
+
+
+@lru_cache(maxsize=10_000)
+def _geo_locative(word: str) -> bool:
+    """`word` is a place's own name in the locative ("na Śląsku"; not "na Koszalińskie Dni")."""
+    return any(a[1] == "subst" and "nazwa_geograficzna" in a[5] and "loc" in a[3] for a in morph.analyse(word))
+
+
+@lru_cache(maxsize=10_000)
+def joint_name(before: str, after: str) -> bool:
+    """"Kultury i Biblioteka": the words around "i" join two kinds of one institution (lexicon pairs)."""
+    pairs = data.word_list("organisation_joint_kinds.txt")
+    return any(f"{a} {b}" in pairs for a in morph.lemmas(before) for b in morph.lemmas(after)) \
+        and _cap(before) and _cap(after)
+
+
+def suffix_targets(key: str, order: list) -> list:
+    """The one longer name that is the unqualified name `key` (three words or more, no territory of its
+    own) after a place adjective ("Rada Działalności Pożytku Publicznego" → "Gliwicka Rada …")."""
+    if len(key.split()) < 3 or TERRITORY_WORD.search(key):
+        return []  # "Rada Miasta X" is not "Młodzieżowa Rada Miasta X"
+    found = [k for k in order if k != key and k.endswith(" " + key) and PLACE_ADJECTIVE_WORD.fullmatch(k[:-len(key) - 1])]
+    return found if len(found) == 1 else []
+
+
+QUOTED_PART = re.compile(r"[„\"«]([^”\"»]{3,80})[”\"»]")
+
+
+def quoted_targets(key: str, orgs: dict, order: list) -> list:
+    """The one name whose quoted own name is `key` ("Pracownia Pojezierza" in "Regionalny Ośrodek
+    Wspierania Organizacji „Pracownia Pojezierza”"): a short mention of that organisation."""
+    found = [k for k in order if k != key and any(fold(q) == key for q in QUOTED_PART.findall(orgs[k]["name"]))]
+    return found if len(found) == 1 else []
+
+
+TERRITORY_WORD = re.compile(r"\b(?:miasta|gminy|powiatu|województwa|dzielnicy|osiedla)\b")
+PLACE_ADJECTIVE_WORD = re.compile(r"\w+(?:sk|ck|dzk)(?:a|i|ie)")
+
+
+@lru_cache(maxsize=None)
+def dashed_names() -> frozenset:
+    """Folded fixed names whose full form goes on after a dash with a second name
+    ("Narodowy Instytut Wolności – Centrum Rozwoju Społeczeństwa Obywatelskiego")."""
+    return frozenset(fold(spec["name"]) for spec in data.jsonl("organisations.jsonl") if spec.get("dashed"))
+
+
+DASH_GAP = re.compile(r"[ \t]+[–—-][ \t]+")
+
+
+def join_dashed(mentions: list, text: str) -> list:
+    """A name written after a dashed fixed name ("Narodowy Instytut Wolności – Centrum …") is the
+    second half of one organisation's name, not an organisation of its own."""
+    if not any(fold(m[2]) in dashed_names() for m in mentions):
+        return mentions
+    out = []
+    for m in sorted(mentions):
+        if out and fold(out[-1][2]) in dashed_names() and DASH_GAP.fullmatch(text, out[-1][1], m[0]) \
+                and not QUALIFIED.search(out[-1][2]):
+            ps, _pe, pname, pkind = out.pop()
+            out.append((ps, m[1], f"{pname} – {m[2]}", pkind))
+            continue
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def place_adjective_after(word: str, place: str) -> bool:
+    """`word` completes the place name `place` ("Brzeg Dolny", "Janów Podlaski", "Łęka Mroczeńska"):
+    an adjective agreeing with it, or a -ski/-cki word morfeusz does not know, in the nominative."""
+    return _is_geo(place) and (_agrees_with_noun(word, place) and _adjective(word)
+                               or _unknown_place_adjective(word, {"nom"}))
+
+
+@lru_cache(maxsize=100_000)
+def unquoted_head(word: str) -> bool:
+    """`word` is the head of a public body whose name takes no quoted name ("Ministerstwo", "Rada")."""
+    h = _head_of(word)
+    return bool(h) and h[0] in data.word_list("organisation_unquoted_heads.txt")
+
+
+@lru_cache(maxsize=None)
+def kind_only_abbreviations() -> frozenset:
+    """Abbreviations that, written alone, name a kind of body ("OSP", "KGW", "LKS")."""
+    return frozenset(r[0] for r in data.table("abbreviations.tsv") if len(r) > 3 and "kind_only" in r[3].split(","))
+
+
+def drop_bare_kinds(mentions: list, bare: list) -> list:
+    """Bare kind abbreviations ("druhowie OSP") kept only where the report names such a body in
+    full (the same name, or it with a place or own name after it: "Ochotnicza Straż Pożarna w X")."""
+    bare_ids = {id(m) for m in bare}
+    fuller = [fold(m[2]) for m in mentions if id(m) not in bare_ids]
+    return [m for m in mentions if id(m) not in bare_ids
+            or any(f == fold(m[2]) or f.startswith(fold(m[2]) + " ") for f in fuller)]
+
+
+def plural_kind(first: str, sc: "Scanner", end: int) -> bool:
+    """A fixed name whose first word is plural only ("Ochotniczych Straży Pożarnych", "Kół Gospodyń
+    Wiejskich") with no place or origin after it names a kind of body, not one body."""
+    rs = [a for a in morph.analyse(first) if a[2]]
+    if not rs or any("sg" in a[2] for a in rs):
+        return False
+    return not sc.qualifier(end)[1] and not sc.origin(end)[1]
 
 
 BRANCH_PLACE = r"(?: we? [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+)?| [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+(?: [A-ZĄĆĘŁŃÓŚŹŻ][\w-]+)?)?"
@@ -1246,6 +1387,10 @@ def merge(mentions: list, text: str) -> list[dict]:
             k.startswith(key + " ") and _unit_of_office(key, k[len(key) + 1:])) or (
             generic and (k.startswith(key + " ") or k.split()[0] == head and k in qualified))
             or k.startswith(key + " ") and (TERRITORY_GENITIVE.match(k, len(key) + 1) or TERRITORY_END.search(key)))]
+        if not targets:
+            targets = suffix_targets(key, order)  # "Rada Działalności …" in "Gliwicka Rada Działalności …"
+        if not targets:
+            targets = quoted_targets(key, orgs, order)  # "Pracownia X" in "Ośrodek … „Pracownia X”"
         longest = max(targets, key=len, default="")
         if len(targets) > 1 and all(longest.startswith(t + " ") for t in targets if t != longest):
             targets = [longest]  # "Młodzieżowa Rada" → "… Rada Miasta" → "… Rada Miasta Zakopane": the fullest
