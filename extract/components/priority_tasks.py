@@ -186,6 +186,11 @@ def _run_on(text: str) -> str | None:
     return None
 
 
+def _after_preposition(word: str) -> bool:
+    """`word` is a preposition (the word after it is a noun: "z udziałem", "przy okazji")."""
+    return word.lower() in data.word_list("task_prepositions.txt")
+
+
 def _report_sentence(text: str) -> bool:
     """A whole sentence whose verb comes among its first words ("Projekt jest współfinansowany …",
     "Uwagi można zgłaszać do …"): the report speaking, not a task (a task is a noun phrase;
@@ -194,10 +199,14 @@ def _report_sentence(text: str) -> bool:
         return False
     # "Przy stoliku zdrowia jako priorytet wskazano …": a sentence not opening like a task may have its verb later
     reach = 4 if _task_shaped(text) else 8
-    for w in re.findall(r"[^\W\d]+", text)[:reach]:
+    words = re.findall(r"[^\W\d]+", text)[:reach]
+    for i, w in enumerate(words):
         if SUBORDINATE.match(w):
             return False
-        if any(a[1] in FINITE for a in morph.analyse(w.lower())):
+        if i and _after_preposition(words[i - 1]):
+            continue  # "… z udziałem szkół": a noun after its preposition, not the verb
+        readings = morph.analyse(w.lower())
+        if any(a[1] in FINITE for a in readings) and not (i and any(a[1] == "subst" for a in readings)):
             return True
     return False
 
@@ -310,8 +319,56 @@ def _names_with_quote(item: str) -> bool:
     "festyn „Lato w Kątach”"): a task-shaped word or two before the quote, no verb reporting on it."""
     q = QUOTE_CHARS.search(item)
     lead = item[:q.start()].split() if q else []
-    return bool(lead) and len(lead) <= 3 and len(item.split()) <= 12 and ":" not in item \
-        and _task_shaped(item) and not any(a[1] in FINITE for w in lead for a in morph.analyse(w.lower()))
+    return bool(lead) and (len(lead) <= 3 or _quote_closes(item, lead) or _aside_quote(item)) \
+        and len(item.split()) <= (16 if _aside_quote(item) else 12) and ":" not in item \
+        and (_task_shaped(item) or _named_undertaking(lead)) and not any(_finite_only(w) for w in lead)
+
+
+def _ellipsis_next(text: str, task: dict, rx: re.Pattern, add) -> None:
+    """"… była opieka nad seniorami, a drugim – zagospodarowanie czasu wolnego dzieci": a task
+    right after one read from a sentence, its verb left out."""
+    m = rx.match(text, task["end"])
+    if m and _task_shaped(m.group("t")):
+        add(m.group("t").strip(), task["area"], m.start("t"), m.end("t"))
+
+
+def _person_speaks(item: str) -> bool:
+    """A list item reporting what a person said ("Pan Jan Kowalski zaproponował …", "Radna Ewa
+    Nowak zwróciła uwagę …"): a courtesy title and a capitalised name, then a verb."""
+    words = re.sub(r"\([^()]*\)", " ", item).split()  # "(Stowarzyszenie …)": who the person is
+    if len(words) < 4 or words[0].lower() not in data.word_list("honorifics.txt") or not words[1][:1].isupper():
+        return False
+    return any(_finite_only(w.strip(",.;()")) for w in words[2:8])
+
+
+def _named_undertaking(lead: list[str]) -> bool:
+    """The words before a quoted title open an undertaking's name ("Program wsparcia …")."""
+    first = lead[0].lower()
+    heads = data.word_list("task_named_heads.txt")
+    return first in heads or any(a[0].lower() in heads for a in morph.analyse(first))
+
+
+def _finite_only(word: str) -> bool:
+    """`word` can only be a verb ("zaproponował"), not also a noun ("przestrzeni")."""
+    readings = morph.analyse(word.lower())
+    return any(a[1] in FINITE for a in readings) and not any(a[1] == "subst" for a in readings)
+
+
+QUOTE_AT_END = re.compile(r"[„\"“][^„\"“”]{2,60}[”\"][.;,]?$")
+ASIDE_QUOTE = re.compile(r"\([^()]*[„\"“][^()]*\)")
+
+
+def _quote_closes(item: str, lead: list[str]) -> bool:
+    """"Organizacja festiwalu twórczości dzieci „Mali Artyści”.": a task whose name in quotes
+    closes it, after a lower-case word of the task."""
+    return len(lead) <= 6 and lead[-1][:1].islower() and QUOTE_AT_END.search(item) is not None \
+        and len(QUOTE_CHARS.findall(item)) <= 2
+
+
+def _aside_quote(item: str) -> bool:
+    """"Tworzenie klubów („kawiarenek”) w osiedlach": every quote stands in parentheses, an aside
+    of a task, not a task of its own."""
+    return ASIDE_QUOTE.search(item) is not None and not QUOTE_CHARS.search(ASIDE_QUOTE.sub(" ", item))
 
 
 def _item_quotes(item: str):
@@ -441,6 +498,7 @@ def _split_merged_heading(item: str):
     for k in range(3, len(words)):
         w = words[k]
         if w[:1].isupper() and words[k - 1][:1].islower() and len(words) - k <= 6 \
+                and not words[k - 1].endswith(".") and not _after_preposition(words[k - 1]) \
                 and not re.search(r"[.;,]", " ".join(words[k:])) \
                 and any(a[1] != "ign" and a[0][:1].islower() for a in morph.analyse(w)):
             return " ".join(words[:k]), " ".join(words[k:])
@@ -724,11 +782,11 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             if seen[key]["area"] is None and area_ and len(area_.split()) <= 8:  # read again with its area
                 seen[key]["area"] = area_
             return
-        if len(text.split()) < 2 or len(text.split()) > MAX_WORDS:
-            return
+        if len(text.split()) < 2 or len(text.split()) > MAX_WORDS or not WORDY.search(text):
+            return  # "§ 5.", "Art. 3": a paragraph mark of a legal text, not a task
         if TASK_MENTION.search(text) or TWO_SENTENCES.search(text) or _report_sentence(text):
             return  # a sentence about priority tasks, a paragraph or a report's sentence: not one of them
-        if NOT_TASK_START.match(text) or _names_organisation(text):
+        if NOT_TASK_START.match(text) or _names_organisation(text) or pats["vote_count"][0].match(text):
             return  # "14 ofert od 9 organizacji", "Stowarzyszenie Orzeł": counts and names, not tasks
         seen[key] = {"text": text, "area": area_, "start": s, "end": e}
         tasks.append(seen[key])
@@ -763,6 +821,7 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 or head is not None and _marker_sign(t) == head != first[1]
 
         for item, s, e in list_after(lines, k, chrome, stop=other_kind, pick=_task_cell, line_items=_verbal):
+            item, e = _cut_report_tail(item, s, e)
             if strict and any(q in item for q in "„\"“"):
                 # "– w projekcie: „prowadzenie noclegowni …”", "… postulował zadanie „…” – uwzględniono":
                 # the tasks are the quoted phrases, not the report about them
@@ -773,6 +832,10 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                     add(item, area_, s, e)  # "kampania „Zdrowe serce”": a task with a quoted name
                 continue
             if strict and re.match(r"\w+(?:ano|ono|ło|ła|li)\b", item):
+                continue
+            if _person_speaks(item):  # "Pani Anna Nowak (Fundacja …) zaproponowała „…”": only the quoted task
+                for qm in _item_quotes(item):
+                    add(qm.group("text"), area_, s + qm.start("text"), s + qm.end("text"))
                 continue
             counted = pats["trailing_count"][0].search(item)
             if counted and counted.start() > 0:  # "rozwój wolontariatu – 52 głosy": the count is no task
@@ -795,8 +858,9 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             pm = AREA_PREFIX.match(item)
             if not (pm and len(pm.group("a").split()) <= 6):
                 pm = AREA_DASH.match(item)  # "w zakresie kultury – organizacja koncertów", "Sport – …"
-                if pm and not (re.match(r"w\s", pm.group("a"), re.I) or len(pm.group("a").split()) <= 3
-                               or len(pm.group("a").split()) <= 6 and AREA_NAMES.match(pm.group("a"))):
+                if pm and (not (re.match(r"w\s", pm.group("a"), re.I) or len(pm.group("a").split()) <= 3
+                                or len(pm.group("a").split()) <= 6 and AREA_NAMES.match(pm.group("a")))
+                           or _detail_dash(pm)):
                     pm = None
             named = pm and re.match(r"w\s+(?:zakresie|obszarze|sferze|dziedzinie)\s", pm.group("a"), re.I)
             if pm and len(pm.group("a").split()) <= (12 if named else 6) and _area_stems().search(pm.group("a").lower()):
@@ -840,6 +904,7 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
         add_list(k, h_area, only=only)
         return True
 
+    first_order_at = []  # where a heading names the tasks commissioned "w pierwszej kolejności"
     mention_lines = [i for i, (_s, _e, t) in enumerate(lines) if "priorytet" in t.lower() and TASK_MENTION.search(t)
                      and i not in chrome]
     k = -1
@@ -908,6 +973,7 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 and (raw.rstrip().endswith(":") or _list_follows(lines, k)):
             # "Zadania publiczne, które w pierwszej kolejności będą zlecane:" over a list
             context_until = k + CONTEXT_LINES
+            first_order_at.append(ls)  # a mention of the tasks, as "zadania priorytetowe" is
             under_heading(k, None)
             continue
         if "priorytet" not in low:
@@ -970,8 +1036,8 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
     for rx, shaped in zip(pats.get("inline_list", []), pats.get("inline_list_shaped", [])):
         for m in _near(rx, text, mentions, HEAD_REACH):
             k = max(bisect_right(starts, m.start()) - 1, 0)
-            if k in chrome:
-                continue
+            if k in chrome or NEGATED.search(text, m.start(), m.start("list")):
+                continue  # "Zadania priorytetowe nie były przedmiotem warsztatów – …": no list of them
             gap = pats["gap_area"][0].search(text, m.start(), m.start("list"))
             here = normalise_area(gap.group("area")) if gap else area_at(m.start(), near=2)
             if quoted_list(m.group("list"), m.start("list"), here):
@@ -1010,7 +1076,7 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
     # (what makes a nearby proposal one of priority tasks: "zadania priorytetowe", "priorytetowe obszary" …)
     context_mention = pats["context_mention"][0]
     mentions_of_tasks = sorted({m.start() for p in mentions
-                                for m in [context_mention.search(text, max(p - 30, 0), p + 40)] if m})
+                                for m in [context_mention.search(text, max(p - 30, 0), p + 40)] if m} | set(first_order_at))
     low = text.lower() if len(text.lower()) == len(text) else text  # offsets must map back
     for rx, keys, back, shaped in zip(pats.get("context_inline_list", []), pats.get("context_inline_list_keys", []),
                                       pats.get("context_inline_list_reach_back", []),
@@ -1054,6 +1120,8 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
                 continue
             add(re.sub(r"\s+", " ", m.group("text").strip()), area_at(m.start()),
                 m.start("text"), m.end("text"))
+    for t in list(tasks) if ", a " in text else ():
+        _ellipsis_next(text, t, pats["ellipsis_next"][0], add)
     tasks.sort(key=lambda t: t["start"])
     return tasks
 
@@ -1072,6 +1140,52 @@ def _rejected(text: str, low: str, m) -> bool:
     ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
     sentence = low[b:min(ends) if ends else len(text)]
     return any(c in sentence for c in _rejection_cues())
+
+
+NEGATED = re.compile(r"\b(?:nie|nigdy|żadn\w*)\s", re.I)
+WORDY = re.compile(r"[^\W\d_]{3,}.*\s.*[^\W\d_]{3,}|[^\W\d_]{4,}", re.S)  # a task has a word of its own
+ELABORATION_IN = re.compile(r"(?:^|,\s+)(?:w\s+tym|m\.\s?in\.|zwłaszcza|szczególnie|np\.)\s", re.I)
+REPORT_TAIL_SENTENCE = re.compile(r"(?<=[^\W\d_]{3}[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ][^\W\d_])")
+
+
+def _detail_dash(pm) -> bool:
+    """"Wsparcie grup teatralnych – sale prób i sprzęt": a task (a verbal noun) with its detail
+    after the dash, not an area before a task."""
+    return _verbal(pm.group("a")) and not re.match(r"w\s", pm.group("a"), re.I) and not _task_shaped(pm.group("t"))
+
+
+def _cut_report_tail(item: str, s: int, e: int):
+    """The last item of a list without the report's next sentence that a PDF text layer or a
+    run-on paragraph joined to it ("… osób starszych. Wnioski zostaną uwzględnione …, godz. 17:00"):
+    cut before the first later sentence that is the report speaking (its verb among its first words)."""
+    if len(item.split()) < 8:
+        return item, e
+    for m in REPORT_TAIL_SENTENCE.finditer(item):
+        rest = item[m.end():]
+        if _report_sentence(rest if rest.endswith(".") else rest + "."):
+            cut = item[:m.start()]
+            return cut, s + len(cut)
+    return item, e
+
+
+def _split_inline_whole(text: str, offset: int):
+    """Items of a one-sentence list (sections.split_inline) with a part split inside
+    parentheses joined again ("upowszechnianie sportu (szkolenie, zawody)")."""
+    parts = list(_split_inline_plain(text, offset))
+    out = []
+    for part in parts:
+        if out and (out[-1][0].count("(") > out[-1][0].count(")")
+                    or ELABORATION_IN.search(out[-1][0]) and re.fullmatch(r"\s+(?:i|oraz)\s+", text[out[-1][2] - offset:part[1] - offset])):
+            # "…, w tym rehabilitacja i grupy wsparcia": the "i" joins the detail's own words
+            p0, s0, _e0 = out.pop()
+            joined = " ".join(text[s0 - offset:part[2] - offset].split())
+            out.append((joined, s0, part[2]))
+        else:
+            out.append(part)
+    yield from out
+
+
+_split_inline_plain, _split_inline = _split_inline, _split_inline_whole
 
 
 AREA_ITEM_DASH = re.compile(r"^(?:a\s+|oraz\s+|zaś\s+)?(?P<a>w\s+[^\W\d][^–—:;„\"]{2,60}?)\s+[–—-]\s+(?P<t>\S.{5,})$", re.I)
