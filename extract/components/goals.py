@@ -19,7 +19,7 @@ if not Doc.has_extension("goals"):
     Doc.set_extension("goals", default=None)
 
 
-ITEM_MARK = re.compile(r"^(?:[a-z]|\d{1,2})[.)]\s+")
+ITEM_MARK = re.compile(r"^\(?(?:[a-z]|\d{1,2})[.)]\s+")  # "a) ", "2. ", "(b) "
 
 
 @lru_cache(maxsize=None)
@@ -166,6 +166,7 @@ def _table_goals(lines, k: int, chrome: set, add) -> bool:
     while j < len(lines) and " | " in lines[j][2] and j not in chrome:
         s, _e, raw = lines[j]
         row = [c.strip() for c in re.split(r"\s*(?<!\S)\|(?!\S)\s*", raw.strip())]
+        row = [""] * (len(cells) - len(row)) + row  # ("2. Rozwój … | zajęcia": the strategic goal's cell spans this row too)
         for col, level in cols.items():
             if col < len(row) and len(row[col].split()) >= 2 and not GOAL_LABEL.match(row[col]):
                 pos = raw.find(row[col])
@@ -200,7 +201,7 @@ CLAUSE_LEAD = re.compile(r"^(?:to\s*)?,?\s*(?:a|że)?by\s+(?=\w+\s+\w)", re.I)
 GOAL_NUMBER = re.compile(r"^(?:(?:C|CG|CS|CSz|CSZ|CO|CSt|CST)[ .]?\d{1,2}(?:\.\d{1,2})*\.?(?:\s*[:.)–—-])?(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])|\d{1,2}(?:\.\d{1,2})*\.?(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ])|(?:nr\.?\s*)?(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})(?:\s*\([^()\s]{2,8}\))?\s*(?:[.:)]|\s[–—-])"
                          r"|\([A-Za-zŁŚ]{1,4}\.?\s?\d{1,2}(?:\.\d{1,2})*\)\s*[.:–—-]?)\s*")
 LABEL_ASIDE = re.compile(r"\s*\((?:wskaźnik|miernik|termin|realizator|odpowiedzialn|źródło|str\.|s\.)[^()]*\)\W*$", re.I)
-LEAD_ADVERB = re.compile(r"^(?:(?:przede\s+wszystkim|głównie|w\s+szczególności|w\s+pierwszej\s+kolejności|zwłaszcza"
+LEAD_ADVERB = re.compile(r"^(?:(?:przede\s+wszystkim|głównie|w\s+szczególności|w\s+pierwszej\s+kolejności|zwłaszcza|również|także|też"
                          r"|dla\s+(?:nas|nich|niej|niego|mnie|gminy|miasta|powiatu))\s+)+(?=\w+\s+\w)", re.I)
 ORDINAL_LEAD = re.compile(r"^(?:a\s+)?(?:pierwszym|drugim|trzecim|czwartym|piątym|szóstym|ostatnim|kolejnym)"
                          r"(?:\s+(?:jest|będzie|był|to|ma\s+być))?\s+(?=\w+\s+\w)", re.I)
@@ -228,6 +229,9 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
         if text.count("(") > text.count(")"):  # "… organizacji (wskaźnik: …": the goal ends before the open aside
             text = text[:text.rfind("(")].rstrip(" ,;–-")
         text = LABEL_ASIDE.sub("", text)  # "… (wskaźnik: liczba organizacji)", "… (str. 12 projektu)"
+        text = _unquoted_end(text)
+        if _not_a_goal(text, bool(q)):
+            return
         key = text.casefold()
         if len(text.split()) < 2 or key in seen:
             return
@@ -349,11 +353,11 @@ def _genitive_items(body: str, off: int):
 CLAUSE_SPLIT = re.compile(r"\s*(?:,\s*(?:a\s+(?:także|też)\s+)?|\s(?:oraz|i|a\s+także)\s+)(?<!więc )(?:a|że)?by\s+")
 ELABORATION = re.compile(r",\s*(?:a\s+więc|czyli|to\s+znaczy|to\s+jest)\s")  # "…, a więc żeby …": the same goal again
 PLURAL_CEL = re.compile(r"cel(?:e|ów|ami|om)\b", re.I)
-ENUMERATED = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-z])\)\s")
+ENUMERATED = re.compile(r"(?:^|\s)\(?(?:\d{1,2}|[a-z])\)\s")
 
 
 NEXT_GOAL_MARK = re.compile(r"\s+(?=(?:[•·▪◦*–-]\s*)?cel(?:e)?\s+(?:główn|ogóln|nadrzędn|strategiczn|szczegółow|operacyjn)\w*"
-                            r"\s+(?:nr\s*)?\d)|(?<=[.!?”\"])\s+(?=cel(?:e)?\s+(?:szczegółow|operacyjn|cząstkow)\w*\s*:)", re.I)
+                            r"\s+(?:nr\s*)?\d)|(?<=[.!?”\"])\s+(?=cel(?:e)?\s+(?:szczegółow|operacyjn|cząstkow)\w*(?:\s*\([^()\n]{1,40}\))?\s*:)", re.I)
 HEADING_INSIDE = re.compile(r"\s+(?=cel(?:e)?\s+(?:główn|ogóln|nadrzędn|strategiczn|szczegółow|operacyjn|cząstkow)\w*"
                             r"(?:\s+[^\W\d]+){0,2}\s*(?::|$))", re.I)
 NUMBERED_HEAD = re.compile(r"\d(?:\.\d+)*\s*[.:)]?\s*$")  # the goal phrase ends in its number ("Cel operacyjny 2.1.")
@@ -429,6 +433,7 @@ def _read_match(lines, k: int, m, level, split, chrome: set, add):
         return None  # "Cele szczegółowe programu zostały przyjęte bez uwag.", "Cele programu są zgodne z …"
     at_end = m.end() >= len(raw.rstrip())  # a sentence in mid-line does not go on to the next line
     more, more_end, _ = continuation(lines, k, chrome, marked=True) if inline and at_end else ([], le, k)
+    more, more_end = _before_label(lines, k, more, more_end)
     if more:
         inline = clean_item(" ".join([inline] + more))
     cuts = [NEXT_GOAL_MARK.search(inline), HEADING_INSIDE.search(inline) if more else None]  # "Cel ogólny 1. A Cel szczegółowy 1.1. B": A ends at the next marker
@@ -463,7 +468,7 @@ def _read_match(lines, k: int, m, level, split, chrome: set, add):
             s = ls + pos if pos >= 0 else off
             add(p, level, s, more_end if more else s + len(p))
     else:
-        items = list_after(lines, k, chrome, stop=_is_goal_heading, line_items=_line_goal)
+        items = list_after(lines, k, chrome, stop=_list_stop(), line_items=_line_goal)
         items += _after_labels(lines, chrome, items)
         if split == "heads":  # "Główne założenia programu:": a list of goals only when every item reads as one
             items = items if len(items) >= 2 and all(_goal_head(t) for t, _s, _e in items) else []
@@ -531,3 +536,71 @@ class GoalsComponent:
         ext = doc._  # one accessor object: each `doc._` builds a new one
         ext.goals = find_goals(ext.lines, set(ext.chrome), ext.text)
         return doc
+
+
+CLOSING_QUOTE = re.compile(r"[”\"]\s*\.?$")
+
+
+def _unquoted_end(text: str) -> str:
+    """A goal read from a quoted sentence without its opening quote ("… – by każda rodzina dostała
+    wsparcie”."): the closing quote is the quote's, not the goal's."""
+    end = CLOSING_QUOTE.search(text)
+    if end and (text.count("„") + text.count("“") < text.count("”") if end.group()[0] == "”" else text.count('"') % 2):
+        return text[:end.start()].rstrip(" ,;")
+    return text
+
+
+def _not_a_goal(text: str, quoted: bool) -> bool:
+    """What reads as a goal where one can stand but is none: the purpose of the consultation or meeting
+    itself ("zebranie uwag mieszkańców do projektu"), and a quoted predicate's complement cut from its
+    clause ("aby program był „narzędziem, a nie formalnością”" → "narzędziem, …"; `quoted`: the text was
+    the quote of a longer goal text)."""
+    if data.regex_list("goal_consultation_purposes.txt").match(text):
+        return True
+    first = re.match(r"[^\W\d]+", text)
+    if not quoted or not first or len(text.split()) > 8 or not first.group()[:1].islower():
+        return False
+    readings = morph.analyse(first.group())
+    return bool(readings) and all(a[1] in ("subst", "adj", "depr") and a[3] == {"inst"} for a in readings)
+
+
+def _before_label(lines, k: int, more: list, more_end: int):
+    """The wrapped lines after goal line k up to a label line under the goal ("kierunki działań: …",
+    "wskaźnik: …"), which starts in lower case as a wrap does but says something about the goal."""
+    labels = data.regex_list("goal_aside_labels.txt")
+    for i, part in enumerate(more):
+        if labels.match(part):
+            return more[:i], lines[k + i][1]
+    return more, more_end
+
+
+ROMAN_MARK = re.compile(r"^(?-i:[IVX]{1,4})[.)]\s")
+DIGIT_MARK = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\)?\s")
+LETTER_MARK = re.compile(r"^\(?[a-z][.)]\s")
+
+
+def _list_stop():
+    """Where the list under goal heading k ends: at another goal section's heading, and at a line
+    numbered out of the list's own numbering — a roman-numbered section heading after an arabic or
+    lettered list ("III. Zgłoszone uwagi"), an arabic number after a lettered list, or an arabic
+    number that does not go on from the one before ("4. Wnioski" after "4. Zwiększenie …")."""
+    state = {}
+
+    def stop(text: str) -> bool:
+        if _is_goal_heading(text):
+            return True
+        kind = "roman" if ROMAN_MARK.match(text) else "letter" if LETTER_MARK.match(text) else None
+        number = None
+        if kind is None:
+            d = DIGIT_MARK.match(text)
+            if not d:
+                return False
+            kind, number = "digit", tuple(int(x) for x in d.group(1).split("."))
+        first = state.setdefault("first", kind)
+        if first == kind == "digit":
+            if "last" in state and number <= state["last"]:
+                return True
+            state["last"] = number
+            return False
+        return kind != first and (kind == "roman" or kind == "digit" and first == "letter")
+    return stop
