@@ -22,17 +22,17 @@ LETTER_WORDS = re.compile(r"[^\W\d_]+")
 WORDS = re.compile(r"[^\W_]+")
 STREET = re.compile(r"\s+przy\s+(ul\.|al\.|pl\.)")
 SPACES = re.compile(r"\s+")
-# "od 3 do 9 osób", "3–9 osób"; a dash after a date is left to DATE_COUNT; not after a count's
-# label ("wg listy obecności – 9 osób")
-RANGE_BEFORE = re.compile(r"(?:\bdo|(?<!obecności)(?<!obecności )[-–])\s*$")
+# "od 3 do 9 osób", "3–9 osób"; a dash after a date in digits is left to DATE_COUNT; not a dash
+# after a word ("wg listy obecności – 9 osób", "Liczba uczestników – 23", "drugiego – 31 osób")
+RANGE_BEFORE = re.compile(r"(?:\bdo|\d\s*[-–])\s*$")
 IN_BEFORE = re.compile(r"(?<!\w)(?:w|we)\s+$")
 DIGIT = re.compile(r"\d")
 # people gathering, with no meeting noun: "w świetlicy zebrali się mieszkańcy", "spotkaliśmy się"
 GATHERED = re.compile(r"\b(?:(?:spotkal[iy]|spotkał[oay]?|spotkaliśmy|zebral[iy]|zebrał[oay]?|zebraliśmy)\s+się|"
                       r"się\s+(?:spotkal[iy]|zebral[iy])|obradował[oay]?|obradowal[iy])\b", re.I)
-HELD = re.compile(r"\b(?:odbył[oay]?\s+się|odbyły\s+się|się\s+odbył[oay]?|odbywał[oay]?\s+się|miał[oay]?\s+miejsce|"
+HELD = re.compile(r"\b(?:odbył[oay]?\s+się|odbyt(?:e|ego|ej|ym|ych)|odbyły\s+się|się\s+odbył[oay]?|odbywał[oay]?\s+się|miał[oay]?\s+miejsce|"
                   r"zorganizowano|przeprowadzono|został[oay]?\s+(?:zorganizowane|przeprowadzone)\w*|"
-                  r"(?:zorganizowan|przeprowadzon)\w*\s+został[oay]?|zorganizował\w*|przeprowadził\w*|"
+                  r"(?:zorganizowan|przeprowadzon)\w*\s+został[oay]?|zorganizował\w*|przeprowadził\w*|zorganizowali\w*|przeprowadzili\w*|"
                   r"trwał[oay]?|(?:rozpoczęł[oay]|zebrał[oay]?|zebral[iy]|spotkał[oay]?|spotkal[iy])\s+się|obradował[oay]?)\b", re.I)
 PERIOD = re.compile(r"\btrwał\w*|\bod\s+\d{1,2}\s+\w+\s+(?:\d{4}\s*(?:r\.|roku)?\s+)?do\s+\d", re.I)
 NUMBERED_BEFORE = re.compile(r"(?<!\w)(?:spotkani\w*|warsztat\w*|zebrani\w*|posiedzeni\w*|sesj\w*|etap\w*|część|"
@@ -53,33 +53,27 @@ INVITATION = re.compile(r"zaprosz|zaprasza|zapowied|ogłoszenie\s+o\s+spotkaniu"
 PEOPLE_NOUNS = sorted(data.word_list("participant_nouns.txt"), key=lambda n: (-len(n), n))
 PEOPLE = "(?:" + "|".join(PEOPLE_NOUNS) + ")(?!\\w)"
 ORDINAL_STEMS = r"(?:pierwsz|drugi|trzeci|czwart|piąt|szóst)"
-PARTICIPANTS_SRC = [
-    (r"(?:uczestniczył[oay]?|udział\s+(?:\w+\s+){0,2}?wzięł[oay]?|wzięł[oay]?\s+(?:\w+\s+){0,2}?udział|brał[oay]?\s+udział|był[oay]?\s+obecn\w+|obecn\w+\s+był[oay]?|przybył[oay]?)\s+(?:[\w.]+\s+){0,3}?{N}\s+" + PEOPLE),
-    (r"(?<![\d–-]){N}\s+" + PEOPLE + r"\s+(?:\w+\s+){0,3}?(?:uczestniczył\w*|wzięł\w*|brał\w*|przybył\w*|przyszł\w*|(?:pojawił|zjawił|stawił)\w*\s+się)"),
-    (r"(?:zgromadził[oay]?|zgromadzili|przyciągnęł[oay]?|przyszł[oay]?|przyszło|(?:pojawił|stawił|zjawił)[oay]?\s+się|zebrał[oay]?\s+się|(?:połączył[oay]?|połączyli|zalogował[oay]?|zalogowali|spotkał[oay]?|spotkali)\s+się|dołączył[oay]?|dołączyli|obecnych\s+był[oay]?|zasiadł[oay]?)\s+(?:[\w.]+\s+){0,3}?{N}\s+" + PEOPLE),
-    # "W warsztatach wzięli udział mieszkańcy (23 osoby)"
-    (r"(?:udział|uczestniczył\w*|uczestniczyl\w*|obecn\w*)[^.()\n]{0,60}\(\s*(?:ok\.\s*|około\s+|łącznie\s+|w\s+sumie\s+|ogółem\s+)?{N}\s+(?:osób|osoby|os\.)(?!\w)"),
-    # "Na ostatnim spotkaniu (19 uczestników)"
-    (r"(?:na|w|podczas)\s+(?:[^\W\d]+\s+){0,2}?(?:spotkani|warsztat|posiedzeni|zebrani)\w*\s*\(\s*(?:ok\.\s*|około\s+)?{N}\s+" + PEOPLE),
-    (r"(?:z\s+udziałem|w\s+obecności|obecn\w*\s*[:–-])\s*(?:ok\.\s*|około\s+|ponad\s+|blisko\s+)?{N}\s+" + PEOPLE),
-    (r"(?:(?:łączna\s+)?(?:liczba|ilość)\s+(?:uczestników|uczestniczek|osób(?:\s+obecnych|\s+uczestniczących)?|obecnych)|frekwencja|uczestnicy|list[aeyę]\s+obecności|kto(?=\s*:)|obecni(?=\s*:))(?:\s+[^\W\d]+){0,2}?\s*(?:wyniosła|wynosiła|to|:|\||[-–—])?\s*(?:ok\.\s*|około\s+)?{N}\b(?!\s*%)(?!\s*[.,]\d)"),
-    # "Rada obradowała w składzie 7 osób", "w 9-osobowym składzie"
-    (r"\bw\s+(?:pełnym\s+)?składzie\s+{N}(?:\s*-\s*|\s+)(?:osobowym|osób|członków|os\.)"),
-    (r"\bw\s+{N}\s*-\s*osobowym\s+składzie"),
-    # "uczestników było 23", "osób obecnych było dwanaście"
-    (r"\b(?:uczestników|uczestniczek|osób|mieszkańców|obecnych)(?:\s+[^\W\d]+){0,2}?\s+był[oay]?\s+(?:ok\.\s*|około\s+)?{N}\b(?!\s*%)"),
-    # "w drugim (spotkaniu) – 15 osób": a count of one of several meetings, named by its ordinal
-    (r"\b(?:w|na|podczas)\s+" + ORDINAL_STEMS + r"\w*\s+(?:[^\W\d]+\s+){0,3}?(?:[-–—:,]\s*)?(?:ok\.\s*|około\s+)?(?<![\d–-]){N}\s+" + PEOPLE),
-]
-# a count written right after a meeting's date: "6 kwietnia w Brańsku (22 osoby)", "6 kwietnia – 22 osoby"
-DATE_COUNT = re.compile(r"\)?[^()\n.;:]{0,80}?(?:\(\s*|[-–—:]\s*)(?:ok\.\s*|około\s+)?(?P<n>\d{1,4})\s+" + PEOPLE, re.I)
+# the count patterns (patterns/participants.jsonl): {N} is the number, {PEOPLE} a people noun,
+# {ORD} an ordinal's stem ("drugiego – 31 osób")
+PARTICIPANTS_SRC = [row["pattern"].replace("{PEOPLE}", PEOPLE).replace("{ORD}", ORDINAL_STEMS)
+                    for row in data.jsonl("participants.jsonl")]
+# a count written right after a meeting's date: "6 kwietnia w Brańsku (22 osoby)", "6 kwietnia – 22 osoby",
+# past an aside or an address ("4 października (obszar: kultura, sport) – 21 osób", "przy al. Polnej 9 (22 osoby)",
+# "(6 sierpnia 2016 r., 14 uczestników)")
+DATE_COUNT = re.compile(r"\)?(?:[^()\n.;:]|\b(?:al|ul|pl|os|nr|im|ks|św|r)\.|\([^()\n]{0,100}\)){0,80}?"
+                        r"(?:\(\s*|[-–—:]\s*|,\s*(?=\d{1,4}\s+" + PEOPLE + r"(?:\s+z\s+\d{1,4}\s+organizacj\w*)?\s*[).,;]))(?:ok\.\s*|około\s+)?(?P<n>\d{1,4})\s+" + PEOPLE, re.I)
 # a list line that ends with its meeting's count: "- wt. 7 kwietnia – Szkoła nr 5 – 64 osoby",
 # "Spotkanie II – „Kultura”: 30 września 2020 r., … – 21 osób z 15 organizacji."
 LINE_COUNT = re.compile(r"[-–—(,]\s*(?:ok\.\s*|około\s+)?(?P<n>\d{1,4})\s+" + PEOPLE +
-                        r"(?:\s*\(?z\s+(?P<o>\d{1,4})\s+organizacj\w*\)?)?\s*\)?\s*[.,;]?[ \t]*$", re.I | re.M)
+                        r"(?:\s*\(?z\s+(?P<o>\d{1,4})\s+organizacj\w*\)?|\s*,\s*(?P<o2>\d{1,4})\s+organizacj\w*)?"
+                        r"\s*\)?\s*[.,;]?[ \t]*$", re.I | re.M)  # "(28 osób, 21 organizacji)"
 # a later meeting of a series told in the same account, with no "held" verb
 GOING_ON_WORDS = ("rozmaw", "dyskutow", "debatow", "spotkaliśmy", "zebraliśmy", "gościl", "odwiedzil")
 GOING_ON = re.compile(r"\b(?:rozmawia\w*|dyskutowa\w*|debatowa\w*|spotkaliśmy|zebraliśmy|gościl\w*|odwiedzil\w*)", re.I)
+# people at work together on a day, with no meeting noun or "held" verb (dates a meeting told of without its day)
+WORKED_WORDS = ("pracowa", "dyskutowa", "rozmawia", "debatowa", "obradowa", "przyszli", "przyszły", "przybyli", "przybyły")
+WORKED = re.compile(r"\b(?:pracował[oay]?|pracowali|dyskutował[oay]?|dyskutowali|rozmawiał[oay]?|rozmawiali|"
+                    r"debatował[oay]?|debatowali|obradował[oay]?|obradowali|przyszli|przyszły|przybyli|przybyły)\b", re.I)
 TOTAL = re.compile(r"\b(?:łącznie|w\s+sumie|ogółem|spotkaniach|zebraniach|posiedzeniach)\b", re.I)
 OUT_OF = re.compile(r"(?<!\d)(?P<n>\d{1,4})\s+z\s+$")
 # "9 członków rady, wójt oraz kierownik GOPS", "24 przedstawicieli organizacji oraz pracownicy urzędu":
@@ -89,7 +83,32 @@ OTHERS_TOO = re.compile(r"(?:\s+[\w.]+){0,3}?\s*(?:,\s*|\s+(?:oraz|i|a\s+także)
                         r"dyrektorka|sołtysi|sołtys|radni)(?!\w)", re.I)  # in the nominative: not the counted ones
 # "18 przedstawicieli organizacji i 4 pracowników urzędu": more people counted with the first
 MORE_PEOPLE = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s*,?\s+(?:i|oraz|a\s+także|a\s+ponadto|plus)\s+(?:ok\.\s*|około\s+)?"
-                         r"(?P<n>\d{1,4})\s+" + PEOPLE, re.I)
+                         r"(?P<n>\d{1,4})\s+(?:[^\W\d]+\s+)?" + PEOPLE, re.I)
+ROLE_ONE = (r"(?:dyrektor|dyrektorka|wójt|burmistrz|prezydent|starosta|kierownik|kierowniczka|sekretarz|skarbnik|"
+            r"sołtys|radny|radna|przewodniczący|przewodnicząca|zastępca|zastępczyni|pełnomocnik|pełnomocniczka|"
+            r"prezes|prezeska|moderator|moderatorka|koordynator|koordynatorka|opiekun|opiekunka)")
+ROLE_MANY = ROLE_ONE[:-1] + r"|goście|gość|pracownicy|pracownik|radni|sołtysi|przedstawiciel\w*|urzędnicy|członkowie)"
+# "7 członków Rady oraz Dyrektor Centrum Kultury": one more person named with the counted ones
+# (not when more follow: "9 członków rady, Wójt Gminy oraz kierownik GOPS" is left to OTHERS_TOO)
+ONE_MORE = re.compile(r"(?:\s+[^\W\d]+){0,3}?\s+(?:oraz|i|a\s+także)\s+(?:[^\W\d]+\s+)?" + ROLE_ONE +
+                      r"(?!\w)(?![^\n]*?(?:,|\boraz\b|\bi\b|\ba\s+także\b)\s+(?:[^\W\d]+\s+){0,2}?" + ROLE_MANY + r"(?!\w))", re.I)
+# "Na sali było 10 osób, online połączyło się 6", "…, kolejne 4 osoby połączyły się online": on-site and online added up
+ONLINE_TOO = re.compile(r"[^.;\n]{0,40}?,\s*(?:a\s+)?(?:(?:online|on-line|zdalnie|przez\s+internet)\s+(?:połączył\w*\s+się|"
+                        r"dołączył\w*|uczestniczył\w*)\s+(?:kolejn\w+\s+|jeszcze\s+)?(?P<n>\d{1,4})|(?:kolejn\w+\s+|jeszcze\s+|dalsz\w+\s+)?"
+                        r"(?P<m>\d{1,4})\s+(?:" + PEOPLE + r"\s+)?(?:połączył\w*\s+się|dołączył\w*|uczestniczył\w*)\s+(?:online|on-line|zdalnie))", re.I)
+# a second meeting's count told without its verb, after the first's: "…, drugiego – 18 osób", "…, w drugim 15",
+# "…, w Kaplitynach – 10", "…, drugie (24 maja) – 26 uczestników"; not "w tym 12 kobiet", "w wieku 20 lat"
+ELLIPTIC = re.compile(r"(?:\s+[^\W\d,;]+|\s+z\s+\d{1,4}\s+[^\W\d,;]+){0,4}?\s*[,;]\s*(?:a\s+|zaś\s+|natomiast\s+)?"
+                      r"(?!w\s+tym\b|w\s+wieku\b|w\s+większości\b|w\s+przedziale\b)"
+                      r"(?:(?:w|we|na|podczas)\s+(?:[^\W\d]+\s+){1,2}?|" + ORDINAL_STEMS + r"\w*\s+(?:(?:dnia|dzień|dniu)\s+)?)"
+                      r"(?:\([^()\n]{0,40}\)\s*)?(?:[-–—]\s*)?(?:ok\.\s*|około\s+)?(?P<n>\d{1,4})(?:\s+" + PEOPLE + r")?"
+                      r"(?=\s*(?:[.,;)]|$))", re.I)
+# "razem 13 osób + Pan Burmistrz i ja": others came too, uncounted
+PLUS_OTHERS = re.compile(r"(?:\s+[\w.]+){0,4}?\s*(?:\+|\bplus\b)\s*(?!\d)[^\W\d]", re.I)
+APPROX_BEFORE = re.compile(r"(?:ok\.|około|blisko|ponad|prawie|niemal|przeszło|mniej\s+więcej)\s*$", re.I)
+PRECISE_BEFORE = re.compile(r"(?:dokładnie|ściślej|precyzyjnie)\s*$", re.I)
+# "łącznie ok. 60 uczestników": a stated total
+TOTAL_BEFORE = re.compile(r"(?:łącznie|razem|w\s+sumie|ogółem)\s*(?:[-–—:]\s*)?(?:ok\.\s*|około\s+|ponad\s+|blisko\s+)?$", re.I)
 
 
 @lru_cache(maxsize=None)
@@ -142,14 +161,15 @@ def count_value(text: str) -> int:
 # cheap tests before the patterns above: words every match of them holds
 # (words of HELD's verbs, not "się" or "spotka", which are in most sentences of a report: each form
 # of HELD holds one of these)
-HELD_WORDS = re.compile("odbył|odbyw|miejsce|zorganizow|przeprowadz|trwał|rozpoczęł|zebrał|zebral|spotkał|spotkal|obradował")
+HELD_WORDS = re.compile("odbył|odbyt|odbyw|miejsce|zorganizow|przeprowadz|trwał|rozpoczęł|zebrał|zebral|spotkał|spotkal|obradował")
 GATE_WORDS = [re.sub(r"\\w[*+]", "", n) for n in PEOPLE_NOUNS] + ["uczestni", "liczba", "ilość", "frekwencj", "obecn", "składzie"]
 # as a prefix tree when the stems are plain words (the same matches, tried twice as fast)
 PARTICIPANT_GATE = re.compile(trie_regex([w.replace("\\.", ".") for w in GATE_WORDS])
                               if all(re.fullmatch(r"(?:\w|\\\.)+", w) for w in GATE_WORDS) else "|".join(GATE_WORDS))
 # with digits: a number before a people noun, or a count's label ("liczba uczestników: 23")
 DIGIT_GATE = re.compile(r"\d\s+(?:z\s+\d+\s+)?(?:" + "|".join(re.sub(r"\\w[*+]", "", n) for n in PEOPLE_NOUNS) +
-                        r")|\d\s+os\.|liczba|ilość|frekwencj|uczestni\w*\s*[:|]|uczestników\s+był|obecn|składzie")  # on lower case
+                        r")|\d\s+os\.|liczba|ilość|frekwencj|uczestni\w*\s*[:|–-]|uczestników\s+był|obecn|składzie|"
+                        r"z\s+\d+\s+(?:zaproszonych|uprawnionych)|był[oay]? nas (?:ok\. ?|około )?\d|nas był[oay]? (?:ok\. ?|około )?\d")  # on lower case
 ORG_COUNT = re.compile(r"(?:reprezentował\w*|reprezentując\w*|z|przedstawiciel\w*)\s+(?P<n>\d{1,4})\s+organizacj\w*", re.I)
 COUNT_MEETINGS = re.compile(r"(?P<n>\d{1,2})\s+(?:spotkań|spotkania|warsztatów|sesji|zebrań|debat)", re.I)
 TIME = re.compile(r"(?:godz(?:\.|in(?:ie|ę|ach|y))?|o|od)\s*(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?:\s*[-–—]\s*(?:do\s+)?(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?", re.I)
@@ -346,14 +366,17 @@ def _ordinal(sentence: str, n: int) -> int:
     return n - 1
 
 
-ORDINAL_BEFORE = [re.compile(rf"\\b{stem}\\w*", re.I) for stem in
+ORDINAL_BEFORE = [re.compile(rf"\b{stem}\w*", re.I) for stem in
                   (r"pierwsz", r"drugi", r"trzeci", r"czwart", r"piąt", r"szóst")]
 
 
 def _counts(sent: str, pats, low: str | None = None) -> list[tuple]:
     """The participant counts of a sentence, in order: (position, people, organisations, index of
-    the meeting an ordinal before the count names, or None). People counted together
-    ("18 przedstawicieli organizacji i 4 pracowników urzędu") are added up.
+    the meeting an ordinal before the count names or None, how it is stated: "approx" ("około
+    40"), "precise" ("dokładnie 38") or None). People counted together ("18 przedstawicieli
+    organizacji i 4 pracowników urzędu", "10 osób na sali, online połączyło się 6", "7 członków
+    Rady oraz Dyrektor") are added up; a stated total replaces the one count it completes
+    ("46 osób …; łącznie ok. 60 uczestników") and is dropped when it adds up the others.
 
     `low`: the sentence lower-cased, to skip the patterns whose required words it lacks (not
     given when the text holds a letter that re.I matches with another one that lower-casing does
@@ -366,16 +389,25 @@ def _counts(sent: str, pats, low: str | None = None) -> list[tuple]:
             pos = pm.start("n")
             if any(abs(pos - p) < 3 for p in found) or RANGE_BEFORE.search(sent, max(0, pos - 8), pos):
                 continue  # found by an earlier pattern, or "od 3 do 9 osób": a range, not a count
-            n = count_value(pm.group("n"))
-            of = OUT_OF.search(sent, max(0, pos - 12), pos)
-            if of:  # "uczestniczyło 7 z 9 członków Rady": 7 came
-                n = int(of.group("n"))
-            more = MORE_PEOPLE.match(sent, pm.end())
-            if more:
-                n += int(more.group("n"))
-            elif OTHERS_TOO.match(sent, pm.end()):
-                n = None  # "9 członków rady, Wójt Gminy oraz kierownik GOPS": a part of those present
-            found[pos] = (n, pm.end())
+            found[pos] = (_with_others(sent, count_value(pm.group("n")), pos, pm.end()), pm.end())
+    grown = list(found.items())
+    while grown:  # "…, drugiego – 18 osób, trzeciego – 12": each elided count after the one before
+        new = []
+        for _pos, (_n, end) in grown:
+            em = ELLIPTIC.match(sent, end)
+            if em and not any(abs(em.start("n") - p) < 3 for p in found):
+                found[em.start("n")] = (int(em.group("n")), em.end())
+                new.append((em.start("n"), found[em.start("n")]))
+        grown = new
+    totals = [p for p in found if TOTAL_BEFORE.search(sent, max(0, p - 25), p)]
+    for t in totals:
+        others = [p for p in found if p < t and p not in totals]
+        if not others:
+            continue
+        if len(others) == 1 and found[others[0]][0] != found[t][0]:
+            del found[others[0]]  # "46 osób – mieszkańcy; łącznie ok. 60 uczestników": the total
+        else:
+            del found[t]  # "20 osób, w drugim 25; łącznie 45": the sum of the others
     out, prev = [], 0
     for pos in sorted(found):
         n, end = found[pos]
@@ -387,9 +419,30 @@ def _counts(sent: str, pats, low: str | None = None) -> list[tuple]:
                     ordinal = (k, om.start())
         om = ORG_COUNT.search(sent, pos)
         orgs_n = int(om.group("n")) if om and om.start() - end < 60 else None
-        out.append((pos, n, orgs_n, ordinal[0] if ordinal else None))
+        before = sent[max(0, pos - 16):pos]
+        how = "approx" if APPROX_BEFORE.search(before) else "precise" if PRECISE_BEFORE.search(before) else None
+        out.append((pos, n, orgs_n, ordinal[0] if ordinal else None, how))
         prev = end
     return out
+
+
+def _with_others(sent: str, n: int, pos: int, end: int):
+    """The count at `pos` with the people told with it: "7 z 9 członków" → 7; "… i 4 pracowników"
+    added; "…, Wójt oraz kierownik GOPS" (others, uncounted) → None."""
+    of = OUT_OF.search(sent, max(0, pos - 12), pos)
+    if of:  # "uczestniczyło 7 z 9 członków Rady": 7 came
+        n = int(of.group("n"))
+    more = MORE_PEOPLE.match(sent, end)
+    if more:
+        return n + int(more.group("n"))
+    online = ONLINE_TOO.match(sent, end)
+    if online:
+        return n + int(online.group("n") or online.group("m"))
+    if ONE_MORE.match(sent, end):
+        return n + 1
+    if OTHERS_TOO.match(sent, end) or PLUS_OTHERS.match(sent, end):
+        return None  # "9 członków rady, Wójt Gminy oraz kierownik GOPS": a part of those present
+    return n
 
 
 TOTAL_WORDS = ("łącznie", "w sumie", "ogółem", "razem")
@@ -416,6 +469,24 @@ def _place_org(text: str, s: int, e: int, orgs) -> str | None:
     return best[1] if best else None
 
 
+NEXT_START = re.compile(r"(?<=[.!?])\s+(?=(?:Kolejn|Następn|KOLEJN|NASTĘPN)\w*\s+(?:spotka|posiedze|zebra|warsztat|sesj|debat))")
+
+
+def _sentences(sentences, text: str):
+    """The sentences, cut where an announcement of the next meeting starts after a full stop the
+    splitter kept inside ("… na sesji 25.04.2024 r. Kolejne warsztaty planujemy w czerwcu"): the
+    day before it is not the next meeting's, nor the next meeting a held one."""
+    for s, e in sentences:
+        sent = text[s:e]
+        if "olejn" in sent or "astępn" in sent or "OLEJN" in sent or "ASTĘPN" in sent:
+            m = NEXT_START.search(text, s, e)
+            if m and text[s:m.start()].strip():
+                yield s, m.start()
+                yield m.end(), e
+                continue
+        yield s, e
+
+
 def find_meetings(doc: Doc, legal_spans=()):
     ext = doc._  # one accessor object: each `doc._` builds a new one
     text = ext.text
@@ -427,11 +498,12 @@ def find_meetings(doc: Doc, legal_spans=()):
     noun_dated = []  # (days, kind, span) of sentences naming a meeting and a date, without "held"
     next_meeting, next_span = None, None
     held_day = None  # the day of the first "held" sentence that names no meeting noun
+    worked_day = None  # failing that, of the first sentence saying people worked or talked together that day
     future = _future_blocks(text)
     odd_folds = any(c in text for c in EXTRA_FOLDS)  # see _counts
     index = text_index.of(doc)
     whole_low = index.low  # slices of it are the sentences lower-cased (None: lower each)
-    for s, e in index.sentences:
+    for s, e in _sentences(index.sentences, text):
         sent = text[s:e]
         if chrome and bisect_right(line_starts, s) - 1 in chrome:
             continue
@@ -446,7 +518,8 @@ def find_meetings(doc: Doc, legal_spans=()):
         has_digit = DIGIT.search(sent) is not None
         if next_meeting is None and ((("kolejn" in low or "następn" in low) and NEXT.search(sent)) or
                                      FUTURE_GATE.search(low) and FUTURE.search(sent) and not HELD.search(sent)):
-            days = _dates_in(dates, s, e, "day")
+            # a day, failing that a month ("Kolejne warsztaty planujemy w czerwcu")
+            days = _dates_in(dates, s, e, "day") or _dates_in(dates, s, e, "month")
             next_meeting = {"date": days[0]["value"] if days else None, "time": _time(sent),
                             "place": _place(sent, orgs, s)}
             next_span = [s, e]
@@ -504,6 +577,9 @@ def find_meetings(doc: Doc, legal_spans=()):
                     m["_series"] = True
             elif nk and not _process_only(nk, sent):
                 noun_dated.append((days, nk, [s, e]))
+            elif not nk and worked_day is None and any(w in low for w in WORKED_WORDS) and WORKED.search(sent) \
+                    and not _cited_sentence(sent):
+                worked_day = days[0]["value"]  # "9 października stowarzyszenia pracowały nad projektem"
         elif days and held and held_day is None:
             held_day = days[0]["value"]  # "28 września w MDK spotkali się przedstawiciele …"
         if has_digit:  # counts in digits, failing that in words ("7 maja przyszło dwadzieścia osób")
@@ -518,31 +594,48 @@ def find_meetings(doc: Doc, legal_spans=()):
             counted = number_word_rx().search(low) is not None and PARTICIPANT_GATE.search(low) is not None
             pats = participant_patterns(True)
         counts = _counts(sent, pats, None if odd_folds else low) if counted else []
-        for k, (pos, n, orgs_n, ordinal) in enumerate(counts):
+        # as many counts as meetings, none named by an ordinal: one each, in order
+        # ("W Wójtowie zjawiło się 14 osób, w Kaplitynach – 10")
+        in_order = 1 < len(counts) == len([m for m in meetings if not m.get("_period")]) and \
+            all(c[3] is None for c in counts)
+        for k, (pos, n, orgs_n, ordinal, how) in enumerate(counts):
             if not meetings and _all_meetings_total(low):
                 break  # "Łącznie w spotkaniach wzięło udział 139 osób": no one meeting's count
             if not meetings:
                 meetings.append(_meeting(None, _kind(sent)))
                 spans.append([s, e])
-            if ordinal is None:
+            if in_order:
+                ordinal = k
+            elif ordinal is None and k and counts[k - 1][3] is not None:
+                ordinal = last_ordinal + 1  # "w pierwszym 42, w drugim – 27, spacer przyciągnął 60": the next one
+            elif ordinal is None:
                 ordinal = _ordinal(sent, len(meetings)) if k == 0 else len(meetings) - 1
+            last_ordinal = ordinal
+            if ordinal == len(meetings) and not any(m["date"] for m in meetings):
+                # "Pierwsze odbyło się w Kończewie (15 osób), drugie w Kobylnicy (21 osób)": the next of
+                # a series not dated yet (a later sentence may give the days, in order)
+                meetings.append(_meeting(None, meetings[-1]["kind"]))
+                spans.append([s, e])
             pool = [m for m in meetings if not m.get("_period")] or meetings
-            if len(pool) > 1 and TOTAL.search(sent):
+            if len(pool) > 1 and (TOTAL.search(sent) and len(counts) == 1 or TOTAL_BEFORE.search(sent, max(0, pos - 25), pos)):
                 continue  # "W spotkaniach wzięło udział łącznie 120 osób": all of them, not one
             target = pool[min(ordinal, len(pool) - 1)]
             if len(days) > 1:  # "12 marca pojawiło się 20 osób, a 19 marca – 25": the day told before the count
                 prior = [d["value"] for d in days if d["start"] - s < pos]
                 target = next((m for m in meetings if prior and m["date"] == prior[-1]), target)
-            if target["participants"] is None:
+            if target["participants"] is None or (how == "precise" and target.get("_approx")):
+                # ("Blisko czterdzieści osób przyszło … Dokładnie 38 uczestników": the precise count)
                 target["participants"] = n
                 target["organisations_count"] = orgs_n
+                target["_approx"] = how == "approx"
+                target["_total"] = _all_meetings_total(low)
     if noun_dated and not any(m["date"] for m in meetings):
         # no "held" sentence gave a date: the first sentence naming a meeting with a date does
         days, nk, span = noun_dated.pop(0)
         _add_held(meetings, spans, nk, days, "", span)
     undated = [m for m in meetings if m["date"] is None]
-    if held_day and len(undated) == 1 and len(meetings) == 1:
-        undated[0]["date"] = held_day  # the participants were counted at the gathering that day
+    if (held_day or worked_day) and len(undated) == 1 and len(meetings) == 1:
+        undated[0]["date"] = held_day or worked_day  # the participants were counted at the gathering that day
     for days, nk, span in noun_dated:  # "Drugie spotkanie – 17 marca 2019 r.", a heading "Spotkanie nr 2 – 17.03.2019"
         sent = text[span[0]:span[1]]
         if (meetings and ORDINAL_MEETING.search(sent) or _meeting_heading(sent)) and not NEXT.search(sent):
@@ -557,6 +650,10 @@ def find_meetings(doc: Doc, legal_spans=()):
                 if dc and not (chrome and bisect_right(line_starts, d["start"]) - 1 in chrome):
                     m["participants"] = int(dc.group("n"))
                     break
+    if sum(1 for m in meetings if m["date"]) > 1:
+        for m in meetings:  # "Łącznie w spotkaniach wzięło udział 61 osób" above a table of the meetings
+            if m["date"] is None and m.get("_total"):
+                m["participants"] = None
     undated = [m for m in meetings if m["date"] is None]
     if len(undated) == 1 and len(meetings) == 1:
         # a protocol's "Data spotkania: 14.03.2024", or "wczoraj" in a news item under its dateline
@@ -646,7 +743,7 @@ def _listed_meetings(text: str, dates, chrome, line_starts, meetings, spans, leg
             continue
         days = _meeting_days(text, dates, ls, m.start(), legal_spans)
         if days and not TOTAL.search(text, ls, m.start()):
-            items.append((days[0]["value"], int(m.group("n")), m.group("o"), [ls, m.end()]))
+            items.append((days[0]["value"], int(m.group("n")), m.group("o") or m.group("o2"), [ls, m.end()]))
     if len(items) < 2:
         return
     kinds = [m["kind"] for m in meetings if m["kind"]]
@@ -688,9 +785,17 @@ def _relative_day(text: str, dates) -> str | None:
     offset = next(v for k, v in RELATIVE_DAY_OFFSET.items() if word.startswith(k))
     for d in dates:
         if d["precision"] == "day" and not d["end"] and d["start"] < m.start() + 400 and \
-                own_date_before(text[max(0, d["start"] - 80):d["start"]]):
+                (own_date_before(text[max(0, d["start"] - 80):d["start"]]) or _dateline(text, d, m.start())):
             return (date.fromisoformat(d["value"]) + timedelta(days=offset)).isoformat()
     return None
+
+
+def _dateline(text: str, d, before: int) -> bool:
+    """A date on a short line of its own above the relative word ("22 marca 2018 · 🌍" over a post)."""
+    ls = text.rfind("\n", 0, d["start"]) + 1
+    le = text.find("\n", d["start"])
+    le = len(text) if le < 0 else le
+    return le < before and not text[ls:d["start"]].strip() and le - ls <= 40 and not LETTER_WORDS.search(text, d["end_char"], le)
 
 
 def _days_between(a: str, b: str) -> int:
@@ -760,6 +865,8 @@ class MeetingsComponent:
             m.pop("_long", None)
             m.pop("_listed", None)
             m.pop("_series", None)
+            m.pop("_approx", None)
+            m.pop("_total", None)
         ext.meetings = list(zip(meetings, spans))
         ext.next_meeting = nxt
         ext.document_date = ddate
