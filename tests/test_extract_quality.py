@@ -1,9 +1,9 @@
-"""The extractor's quality on partmon's own held-out corpora (tests/heldout/ to heldout7/), scored by the shared scorer.
+"""The extractor's quality on partmon's own held-out corpora (tests/heldout/ to heldout10/), scored by the shared scorer.
 
 The corpora were written apart from the extractor's tuning material (the second by an engineer
 who never read the extractor's patterns, the third also blind to the first two corpora, the
 fourth blind to the extractor and to the first three, the fifth blind to the extractor and to the
-first four, the sixth and seventh blind to the extractor and to all earlier corpora; each was
+first four, the sixth to tenth blind to the extractor and to all earlier corpora; each was
 scored once blind and then used for tuning); the floors below are what a user may rely on and are
 raised as the extractor improves.
 """
@@ -45,29 +45,40 @@ CORPORA = {
     # Corpora 1-4 were each measured blind first, then used for tuning; after the last round
     # (end of 22 Nov 2026) they score core/all 0.974/0.961, 0.968/0.965, 0.942/0.947,
     # 0.923/0.919; their floors sit about 0.05 below, so a tuning step that breaks them fails.
-    "heldout": Corpus("heldout", REPO / "tests" / "heldout", core_floor=0.92, all_floor=0.91,
+    "heldout": Corpus("heldout", REPO / "tests" / "heldout", core_floor=0.96, all_floor=0.95,
                       min_reports=26, min_by_ext={".txt": 10, ".html": 8, ".pdf": 8}, min_voivodeships=10),
     # blind: core macro F1 0.799, all-field 0.827 (30 reports)
-    "heldout2": Corpus("heldout2", REPO / "tests" / "heldout2", core_floor=0.92, all_floor=0.91,
+    "heldout2": Corpus("heldout2", REPO / "tests" / "heldout2", core_floor=0.96, all_floor=0.95,
                        min_reports=30, min_by_ext={".txt": 15, ".html": 9, ".pdf": 6}, min_voivodeships=14),
     # blind: core macro F1 0.789, all-field 0.850 (27 reports)
-    "heldout3": Corpus("heldout3", REPO / "tests" / "heldout3", core_floor=0.89, all_floor=0.89,
+    "heldout3": Corpus("heldout3", REPO / "tests" / "heldout3", core_floor=0.94, all_floor=0.94,
                        min_reports=27, min_by_ext={".txt": 18, ".html": 4, ".pdf": 5}, min_voivodeships=16),
     # blind: core macro F1 0.700, all-field 0.830 (26 reports)
-    "heldout4": Corpus("heldout4", REPO / "tests" / "heldout4", core_floor=0.87, all_floor=0.87,
+    "heldout4": Corpus("heldout4", REPO / "tests" / "heldout4", core_floor=0.94, all_floor=0.93,
                        min_reports=26, min_by_ext={".txt": 16, ".html": 5, ".pdf": 5}, min_voivodeships=16),
     # blind: core macro F1 0.900, all-field 0.915 when written (0.913 / 0.922 before it was
     # opened); tuned on in round 5 (tests/test_extract_round5.py) to 0.973 / 0.965: floors just below.
-    "heldout5": Corpus("heldout5", REPO / "tests" / "heldout5", core_floor=0.95, all_floor=0.94,
+    "heldout5": Corpus("heldout5", REPO / "tests" / "heldout5", core_floor=0.96, all_floor=0.96,
                        min_reports=28, min_by_ext={".txt": 21, ".html": 4, ".pdf": 3}, min_voivodeships=16),
     # blind (third session, after rounds 5-6, by two more writers blind to the extractor and to
     # every earlier corpus): heldout6 core 0.897, all-field 0.886; heldout7 core 0.832, all-field
     # 0.859 (goals recall 0.47). Then opened for a goals round (tests/test_extract_goals_round6.py):
     # 0.924 / 0.895 and 0.930 / 0.892; floors a little below.
-    "heldout6": Corpus("heldout6", REPO / "tests" / "heldout6", core_floor=0.90, all_floor=0.87,
+    "heldout6": Corpus("heldout6", REPO / "tests" / "heldout6", core_floor=0.95, all_floor=0.92,
                        min_reports=28, min_by_ext={".txt": 13, ".html": 9, ".pdf": 6}, min_voivodeships=16),
-    "heldout7": Corpus("heldout7", REPO / "tests" / "heldout7", core_floor=0.90, all_floor=0.87,
+    "heldout7": Corpus("heldout7", REPO / "tests" / "heldout7", core_floor=0.94, all_floor=0.91,
                        min_reports=26, min_by_ext={".txt": 9, ".html": 11, ".pdf": 6}, min_voivodeships=12),
+    # fourth session: heldout8/9 blind after round 8: core 0.904 / 0.884, all-field 0.935 / 0.902;
+    # then opened for round 9: 0.981 / 0.980 and 0.993 / 0.972. heldout10 blind after round 9:
+    # core 0.921, all-field 0.869 (not tuned on yet). Floors after the fourth session: about 0.02-0.03
+    # below each corpus's score then (heldout … heldout7: 0.990/0.976, 0.991/0.984, 0.968/0.975,
+    # 0.968/0.964, 0.984/0.986, 0.976/0.946, 0.964/0.935).
+    "heldout8": Corpus("heldout8", REPO / "tests" / "heldout8", core_floor=0.95, all_floor=0.95,
+                       min_reports=27, min_by_ext={".txt": 10, ".html": 10, ".pdf": 7}, min_voivodeships=16),
+    "heldout9": Corpus("heldout9", REPO / "tests" / "heldout9", core_floor=0.96, all_floor=0.94,
+                       min_reports=27, min_by_ext={".txt": 10, ".html": 10, ".pdf": 7}, min_voivodeships=16),
+    "heldout10": Corpus("heldout10", REPO / "tests" / "heldout10", core_floor=0.90, all_floor=0.85,
+                        min_reports=26, min_by_ext={".txt": 9, ".html": 10, ".pdf": 7}, min_voivodeships=15),
 }
 
 
@@ -151,7 +162,8 @@ def test_gold_items_are_written_in_their_report(spec):
         gold = json.loads((spec.folder / "gold" / f"{name}.gold.json").read_text(encoding="utf-8"))
         text = _flat(_source_text(src))
         wanted = [d["text"] for d in gold["dates"]]
-        wanted += [m for org in gold["organisations"] for m in org["mentions"]]
+        # (an optional organisation may be named only where the text layer has no words, e.g. a logo's alt text)
+        wanted += [m for org in gold["organisations"] if not org.get("optional") for m in org["mentions"]]
         wanted += [item["text"].rstrip(".;,") for item in gold["goals"] + gold["priority_tasks"]]
         problems += [f"{name}: {w!r}" for w in wanted if _flat(w) not in text]
     assert not problems, "\n".join(problems)
