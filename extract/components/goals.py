@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import data, morph
+from . import data, morph, text_index
 from .sections import LOWER_START, MARKER, clean_item, continuation, list_after, split_heads, split_inline, strip_marker
 
 if not Doc.has_extension("goals"):
@@ -207,7 +207,9 @@ ORDINAL_LEAD = re.compile(r"^(?:a\s+)?(?:pierwszym|drugim|trzecim|czwartym|piąt
                          r"(?:\s+(?:jest|będzie|był|to|ma\s+być))?\s+(?=\w+\s+\w)", re.I)
 
 
-def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
+def find_goals(lines, chrome: set, text: str = "", low: str | None = None) -> list[dict]:
+    """`low`: the text lower-cased, offset for offset (text_index's `low`), read instead of
+    lower-casing each line; None: each line is lower-cased."""
     goals, seen = [], set()
     starts = [ls for ls, _le, _t in lines]
 
@@ -244,8 +246,13 @@ def find_goals(lines, chrome: set, text: str = "") -> list[dict]:
     if text and CODED_ANY.search(text) and CEL.search(text):
         _coded_goals(lines, chrome, add)  # before the lists under headings, which would read them without their level
     for k, (ls, le, raw) in enumerate(lines):
-        low = raw.lower()
-        if k in chrome or "cel" not in low and "założeni" not in low:  # every goal form names "cel" (or "założenia")
+        if k in chrome:
+            continue
+        if low is None:
+            line_low = raw.lower()
+            if "cel" not in line_low and "założeni" not in line_low:  # every goal form names "cel" (or "założenia")
+                continue
+        elif low.find("cel", ls, ls + len(raw)) < 0 and low.find("założeni", ls, ls + len(raw)) < 0:
             continue
         # spans of the line already read as a goal: each sentence gives its own
         taken = [(max(st, ls) - ls, min(en, le) - ls) for _m, _l, _sp, st, en in said if st < le and en > ls]
@@ -534,7 +541,7 @@ def make_goals(nlp, name):
 class GoalsComponent:
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._  # one accessor object: each `doc._` builds a new one
-        ext.goals = find_goals(ext.lines, set(ext.chrome), ext.text)
+        ext.goals = find_goals(ext.lines, set(ext.chrome), ext.text, text_index.of(doc).low)
         return doc
 
 
