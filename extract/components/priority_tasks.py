@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import data, morph
+from . import data, morph, text_index
 from .sections import MARKER, clean_item, list_after, strip_marker
 from .sections import split_inline as _split_inline
 
@@ -731,7 +731,11 @@ def _proposal() -> re.Pattern:
                       r"\s+(?P<t>[^„\"“:]{6,}?)\.?$", re.I)
 
 
-def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
+def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> list[dict]:
+    """`lower`: `text.lower()` when the caller has it already (the text index's), else made here."""
+    lower = text.lower() if lower is None else lower
+    # (the text lower-cased offset for offset, when it is: each line's lower-cased text is then a slice of it)
+    aligned = lower if text and len(lower) == len(text) and "Σ" not in text else None
     pats = task_patterns()
     tasks, seen = [], {}  # folded text → the task
     areas = []  # (line index, char offset, area) of each area heading
@@ -905,7 +909,9 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
         return True
 
     first_order_at = []  # where a heading names the tasks commissioned "w pierwszej kolejności"
-    mention_lines = [i for i, (_s, _e, t) in enumerate(lines) if "priorytet" in t.lower() and TASK_MENTION.search(t)
+    mention_lines = [i for i, (s, _e, t) in enumerate(lines)
+                     if ("priorytet" in t.lower() if aligned is None else aligned.find("priorytet", s, s + len(t)) >= 0)
+                     and TASK_MENTION.search(t)
                      and i not in chrome]
     k = -1
     while k + 1 < len(lines):
@@ -913,7 +919,7 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
         ls, le, raw = lines[k]
         if k in chrome or not raw.strip():
             continue
-        low = raw.lower()
+        low = raw.lower() if aligned is None else aligned[ls:ls + len(raw)]
         in_context = k <= context_until  # under a mention of priority tasks
         # "W zakresie pomocy społecznej:" over a list shortly above "… wpisane jako zadania priorytetowe"
         above_mention = AREA_SENTENCE.match(raw) is not None and _mention_below(mention_lines, k)
@@ -1049,7 +1055,7 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
             for item, a, s, e in items:
                 add(item, a or here, s, e)
     # "Zadania, które w pierwszej kolejności będą zlecane, to: …": the statute's other name for priority tasks
-    for m in (pats["first_order_inline"][0].finditer(text) if "pierwszej kolejności" in text.lower() else ()):
+    for m in (pats["first_order_inline"][0].finditer(text) if "pierwszej kolejności" in lower else ()):
         if max(bisect_right(starts, m.start()) - 1, 0) not in chrome:
             for item, a, s, e in _area_items(_split_inline(m.group("list"), m.start("list"))):
                 add(item, a or area_at(m.start(), near=2), s, e)
@@ -1077,7 +1083,7 @@ def find_tasks(lines, chrome: set, text: str = "") -> list[dict]:
     context_mention = pats["context_mention"][0]
     mentions_of_tasks = sorted({m.start() for p in mentions
                                 for m in [context_mention.search(text, max(p - 30, 0), p + 40)] if m} | set(first_order_at))
-    low = text.lower() if len(text.lower()) == len(text) else text  # offsets must map back
+    low = lower if len(lower) == len(text) else text  # offsets must map back
     for rx, keys, back, shaped in zip(pats.get("context_inline_list", []), pats.get("context_inline_list_keys", []),
                                       pats.get("context_inline_list_reach_back", []),
                                       pats.get("context_inline_list_shaped", [])):
@@ -1214,7 +1220,7 @@ class PriorityTasksComponent:
         text = ext.text
         # every task form is under or in a mention of priority (or of the tasks commissioned "w
         # pierwszej kolejności"): no mention, nothing to search
-        low = text.lower()
-        ext.priority_tasks = find_tasks(ext.lines, set(ext.chrome), text) \
+        low = text_index.of(doc).lower
+        ext.priority_tasks = find_tasks(ext.lines, set(ext.chrome), text, low) \
             if "priorytet" in low or "pierwszej kolejności" in low else []
         return doc
