@@ -55,6 +55,21 @@ def write_sources(path: Path, manifest: dict, base_url: str) -> Path:
     return path
 
 
+@pytest.fixture
+def no_terc(monkeypatch):
+    """No TERC register: municipality names come from the text alone."""
+    monkeypatch.delenv("PARTMON_TERC", raising=False)
+
+
+@pytest.fixture
+def small_terc(request, monkeypatch, tmp_path):
+    """The test module's `SMALL_TERC` (a few rows in the register's official layout) as the register."""
+    path = tmp_path / "terc.csv"
+    path.write_text(request.module.SMALL_TERC, encoding="utf-8")
+    monkeypatch.setenv("PARTMON_TERC", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory):
     from crawler.demosite import generate, serve

@@ -251,17 +251,22 @@ def lines_pdf(pages: list[list[str]], header: str | None = None,
         if footer:
             c.setFont(font, 9)
             c.drawCentredString(width / 2, 30, footer.format(page=n, pages=len(pages)))
-        c.setFont(font, 11)
-        y = height - 80
-        for line in lines:
-            if line:
-                c.drawString(56, y, line)
-                y -= 15
-            else:
-                y -= 10
+        draw_lines(c, lines, font, height - 80)
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def draw_lines(c, lines: list[str], font: str, top: float) -> None:
+    """A page's lines from `top` down, 15 points apart; an empty string leaves a paragraph gap."""
+    c.setFont(font, 11)
+    y = top
+    for line in lines:
+        if line:
+            c.drawString(56, y, line)
+            y -= 15
+        else:
+            y -= 10
 
 
 def table_pdf(intro: list[str], rows: list[list[str]], header: str, outro: str) -> bytes:

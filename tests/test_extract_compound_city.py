@@ -28,18 +28,6 @@ def organisation_names(rec: dict) -> list[str]:
     return [o["name"] for o in rec["organisations"]]
 
 
-@pytest.fixture
-def no_terc(monkeypatch):
-    monkeypatch.delenv("PARTMON_TERC", raising=False)
-
-
-@pytest.fixture
-def small_terc(monkeypatch, tmp_path):
-    path = tmp_path / "terc.csv"
-    path.write_text(SMALL_TERC, encoding="utf-8")
-    monkeypatch.setenv("PARTMON_TERC", str(path))
-
-
 @pytest.mark.parametrize("written, nominative", [
     ("Bielsku-Białej", "Bielsko-Biała"),        # locative: Bielsk- and Bielsko- read alike
     ("Bielska-Białej", "Bielsko-Biała"),        # genitive

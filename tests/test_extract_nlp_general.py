@@ -197,11 +197,6 @@ def small_terc(monkeypatch, tmp_path):
     monkeypatch.setenv("PARTMON_TERC", str(path))
 
 
-@pytest.fixture
-def no_terc(monkeypatch):
-    monkeypatch.delenv("PARTMON_TERC", raising=False)
-
-
 def municipality(text: str):
     return run(text)["municipality"]
 

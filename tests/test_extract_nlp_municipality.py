@@ -32,19 +32,6 @@ def terc(monkeypatch):
     monkeypatch.setenv("PARTMON_TERC", str(TERC))
 
 
-@pytest.fixture
-def no_terc(monkeypatch):
-    monkeypatch.delenv("PARTMON_TERC", raising=False)
-
-
-@pytest.fixture
-def small_terc(monkeypatch, tmp_path):
-    path = tmp_path / "terc.csv"
-    path.write_text(SMALL_TERC, encoding="utf-8")
-    monkeypatch.setenv("PARTMON_TERC", str(path))
-    return path
-
-
 def test_city_with_powiat_rights(terc):
     m = municipality("Warsztaty\n\nSpotkanie w sprawie programu współpracy Miasta Białystok odbyło się "
                      "w siedzibie Urzędu Miejskiego w Białymstoku.")

@@ -11,6 +11,7 @@ import pytest
 
 from extract.files import extract_paths
 from extract.text import document_text
+from fixtures_docs import draw_lines
 
 FONT_FILE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT = "FooterSans"
@@ -51,14 +52,7 @@ def footer_pdf(pages: list[list[str]], footer: list[str], right: str | None = "S
             c.drawString(56, 30 + 10 * (len(footer) - 1 - k), line)
         if right:
             c.drawRightString(width - 56, 30, right.format(page=n, pages=len(pages)))
-        c.setFont(FONT, 11)
-        y = height - 80
-        for line in lines:
-            if line:
-                c.drawString(56, y, line)
-                y -= 15
-            else:
-                y -= 10
+        draw_lines(c, lines, FONT, height - 80)
         c.showPage()
     c.save()
     return buf.getvalue()

@@ -7,19 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extract.components.priority_tasks import normalise_area
-from extract.record import extract_texts
-
-
-def run(text: str) -> dict:
-    return next(extract_texts([{"path": "r.txt", "text": text, "title": None}]))
-
-
-def tasks(text: str) -> list[str]:
-    return [t["text"].rstrip(".") for t in run(text)["priority_tasks"]]
-
-
-def areas(text: str) -> list[tuple]:
-    return [(t["text"].rstrip("."), t["area"]) for t in run(text)["priority_tasks"]]
+from extract_snippets import areas, tasks
 
 
 # ---- a task ends at its table cell -----------------------------------------------------------

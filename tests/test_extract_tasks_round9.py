@@ -5,19 +5,7 @@ places where a list reader must stop (a report's next sentence run into the last
 a paragraph mark of a legal text, a person's remark). All texts are our own."""
 from __future__ import annotations
 
-from extract.record import extract_texts
-
-
-def run(text: str) -> dict:
-    return next(extract_texts([{"path": "r.txt", "text": text, "title": None}]))
-
-
-def tasks(text: str) -> list[str]:
-    return [t["text"].rstrip(".") for t in run(text)["priority_tasks"]]
-
-
-def areas(text: str) -> list[tuple]:
-    return [(t["text"].rstrip("."), t["area"]) for t in run(text)["priority_tasks"]]
+from extract_snippets import areas, tasks
 
 
 # ---- the tasks commissioned first, after a lead-in --------------------------------------------
