@@ -17,11 +17,10 @@ def run(text: str) -> dict:
     return next(extract_texts([{"path": "r.txt", "text": text, "title": None}]))
 
 
-def test_the_index_lower_cases_the_text_once_and_finds_lines_by_word():
+def test_the_index_lower_cases_the_text_once_and_splits_its_sentences():
     doc = get_nlp()("Program współpracy\nCEL GŁÓWNY:\nwsparcie organizacji\nCele szczegółowe: rozwój.\n")
     index = text_index.of(doc)
     assert index.low == doc._.text.lower()
-    assert index.lines_holding("cel") == [1, 3]
     assert [doc._.text[s:e].strip() for s, e in index.sentences][:2] == ["Program współpracy", "CEL GŁÓWNY:"]
 
 
@@ -30,7 +29,6 @@ def test_letters_that_lower_case_to_two_characters_or_by_context_turn_the_shortc
         doc = get_nlp()(f"{odd} Cele programu:\n- wsparcie\n")
         index = text_index.of(doc)
         assert index.low is None and index.lower == doc._.text.lower()
-        assert index.lines_holding("cel") == [0]  # found line by line instead
 
 
 def test_meetings_counts_and_the_next_meeting_come_out_the_same_whatever_odd_letters_stand_elsewhere():

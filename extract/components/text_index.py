@@ -71,27 +71,9 @@ class TextIndex:
         self._sentences = None
 
     # ---- lines ----
-    def line_of(self, pos: int) -> int:
-        """Index of the line holding character offset `pos`."""
-        return max(bisect_right(self.line_starts, pos) - 1, 0)
-
     def in_chrome(self, pos: int) -> bool:
         """The character offset `pos` is on a site-chrome line."""
         return bool(self.chrome) and bisect_right(self.line_starts, pos) - 1 in self.chrome
-
-    def lines_holding(self, word: str) -> list[int]:
-        """Indexes of the lines whose lower-cased text holds `word` (lower case), in order: one
-        scan of the lower-cased text instead of lower-casing each line."""
-        low = self.low
-        if low is None:
-            return [k for k, (_s, _e, t) in enumerate(self.lines) if word in t.lower()]
-        out, pos = [], low.find(word)
-        while pos >= 0:
-            k = bisect_right(self.line_starts, pos) - 1
-            out.append(k)
-            nxt = self.lines[k + 1][0] if k + 1 < len(self.lines) else len(low)
-            pos = low.find(word, nxt)  # on to the next line
-        return out
 
     # ---- the lower-cased text ----
     @property
