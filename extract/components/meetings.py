@@ -48,7 +48,6 @@ NEXT = re.compile(r"^\s*(?:kolejn|następn)\w*\s+(?:spotka|posiedze|zebra|warszt
 FUTURE = re.compile(r"\bodbęd(?:zie|ą)\s+się|\bzaprasza\w*\s+(?:\w+\s+){0,3}?(?:na|do\s+udziału)\b|"
                     r"\b(?:zaplanowan|planowan|przewidzian)\w*\s+(?:\w+\s+){0,2}?(?:na|w\s+dniu|dnia)\b|\bzostan(?:ie|ą)\s+zorganizowan", re.I)
 FUTURE_WORDS = ("odbęd", "zaprasz", "planowan", "przewidzian", "zostan")
-FUTURE_GATE = re.compile("|".join(FUTURE_WORDS))  # one of them in the lower-cased sentence
 INVITATION = re.compile(r"zaprosz|zaprasza|zapowied|ogłoszenie\s+o\s+spotkaniu", re.I)
 PEOPLE_NOUNS = sorted(data.word_list("participant_nouns.txt"), key=lambda n: (-len(n), n))
 PEOPLE = "(?:" + "|".join(PEOPLE_NOUNS) + ")(?!\\w)"
@@ -161,7 +160,8 @@ def count_value(text: str) -> int:
 # cheap tests before the patterns above: words every match of them holds
 # (words of HELD's verbs, not "się" or "spotka", which are in most sentences of a report: each form
 # of HELD holds one of these)
-HELD_WORDS = re.compile("odbył|odbyt|odbyw|miejsce|zorganizow|przeprowadz|trwał|rozpoczęł|zebrał|zebral|spotkał|spotkal|obradował")
+HELD_WORDS = ("odbył", "odbyt", "odbyw", "miejsce", "zorganizow", "przeprowadz", "trwał", "rozpoczęł", "zebrał", "zebral",
+              "spotkał", "spotkal", "obradował")
 GATE_WORDS = [re.sub(r"\\w[*+]", "", n) for n in PEOPLE_NOUNS] + ["uczestni", "liczba", "ilość", "frekwencj", "obecn", "składzie"]
 # as a prefix tree when the stems are plain words (the same matches, tried twice as fast)
 PARTICIPANT_GATE = re.compile(trie_regex([w.replace("\\.", ".") for w in GATE_WORDS])
@@ -170,6 +170,41 @@ PARTICIPANT_GATE = re.compile(trie_regex([w.replace("\\.", ".") for w in GATE_WO
 DIGIT_GATE = re.compile(r"\d\s+(?:z\s+\d+\s+)?(?:" + "|".join(re.sub(r"\\w[*+]", "", n) for n in PEOPLE_NOUNS) +
                         r")|\d\s+os\.|liczba|ilość|frekwencj|uczestni\w*\s*[:|–-]|uczestników\s+był|obecn|składzie|"
                         r"z\s+\d+\s+(?:zaproszonych|uprawnionych)|był[oay]? nas (?:ok\. ?|około )?\d|nas był[oay]? (?:ok\. ?|około )?\d")  # on lower case
+
+
+class _Gate:
+    """A test of a lower-cased sentence for a gate regex, made once per document: the sentence
+    is searched only when it holds one of the words every match holds (`words`) that the
+    document holds too. A few `in` tests (a fast substring search) in place of a regex scan,
+    which tries its alternatives at almost every letter; most sentences hold none. `rx` None:
+    the words are the gate (a word held is a match)."""
+
+    def __init__(self, words, rx: re.Pattern | None, lower: str | None):
+        # (`lower`, the whole text lower-cased, holds every word a lower-cased sentence holds; None:
+        # not known, all the words are tried)
+        self.words = tuple(words) if lower is None else tuple(w for w in words if w in lower)
+        self.rx = rx
+
+    def holds(self, low: str) -> bool:
+        for w in self.words:
+            if w in low:
+                return self.rx is None or self.rx.search(low) is not None
+        return False
+
+
+# the words every match of DIGIT_GATE, PARTICIPANT_GATE and number_word_rx holds
+DIGIT_GATE_WORDS = data.required_strings(DIGIT_GATE.pattern)
+PARTICIPANT_GATE_WORDS = data.required_strings("|".join(GATE_WORDS))
+
+
+def _gates(lower: str | None) -> dict:
+    """The sentence gates of one document (see _Gate)."""
+    return {"held": _Gate(HELD_WORDS, None, lower), "future": _Gate(FUTURE_WORDS, None, lower),
+            "digit": _Gate(DIGIT_GATE_WORDS, DIGIT_GATE, lower),
+            "participant": _Gate(PARTICIPANT_GATE_WORDS, PARTICIPANT_GATE, lower),
+            "number": _Gate(number_words(), number_word_rx(), lower)}
+
+
 ORG_COUNT = re.compile(r"(?:reprezentował\w*|reprezentując\w*|z|przedstawiciel\w*)\s+(?P<n>\d{1,4})\s+organizacj\w*", re.I)
 COUNT_MEETINGS = re.compile(r"(?P<n>\d{1,2})\s+(?:spotkań|spotkania|warsztatów|sesji|zebrań|debat)", re.I)
 TIME = re.compile(r"(?:godz(?:\.|in(?:ie|ę|ach|y))?|o|od)\s*(?P<h1>\d{1,2})[.:](?P<m1>\d{2})(?:\s*[-–—]\s*(?:do\s+)?(?P<h2>\d{1,2})[.:](?P<m2>\d{2}))?", re.I)
@@ -503,6 +538,9 @@ def find_meetings(doc: Doc, legal_spans=()):
     odd_folds = any(c in text for c in EXTRA_FOLDS)  # see _counts
     index = text_index.of(doc)
     whole_low = index.low  # slices of it are the sentences lower-cased (None: lower each)
+    gates = _gates(whole_low)
+    held_gate, future_gate, digit_gate_, participant_gate, number_gate = \
+        gates["held"], gates["future"], gates["digit"], gates["participant"], gates["number"]
     for s, e in _sentences(index.sentences, text):
         sent = text[s:e]
         if chrome and bisect_right(line_starts, s) - 1 in chrome:
@@ -517,7 +555,7 @@ def find_meetings(doc: Doc, legal_spans=()):
         low = sent.lower() if whole_low is None else whole_low[s:e]
         has_digit = DIGIT.search(sent) is not None
         if next_meeting is None and ((("kolejn" in low or "następn" in low) and NEXT.search(sent)) or
-                                     FUTURE_GATE.search(low) and FUTURE.search(sent) and not HELD.search(sent)):
+                                     future_gate.holds(low) and FUTURE.search(sent) and not HELD.search(sent)):
             # a day, failing that a month ("Kolejne warsztaty planujemy w czerwcu")
             days = _dates_in(dates, s, e, "day") or _dates_in(dates, s, e, "month")
             next_meeting = {"date": days[0]["value"] if days else None, "time": _time(sent),
@@ -525,7 +563,7 @@ def find_meetings(doc: Doc, legal_spans=()):
             next_span = [s, e]
             continue
         days = _meeting_days(text, dates, s, e, legal_spans) if has_digit else []
-        held = HELD_WORDS.search(low) is not None and HELD.search(sent) is not None
+        held = held_gate.holds(low) and HELD.search(sent) is not None
         kind = _meeting_subject(sent, loose=bool(days)) if held else None
         if held and not kind and days and meetings and ORDINAL_WORD.search(sent):
             kind = meetings[-1]["kind"]  # "drugie odbyło się 17 marca"
@@ -570,7 +608,7 @@ def find_meetings(doc: Doc, legal_spans=()):
                     m["participants"] = int(dc.group("n"))
         elif days and not held:
             nk = _meeting_subject(sent, loose=True)
-            if nk and PARTICIPANT_GATE.search(low) and DIGIT_GATE.search(low) and not NEXT.search(sent):
+            if nk and participant_gate.holds(low) and digit_gate_.holds(low) and not NEXT.search(sent):
                 # one meeting of a series told with its count: "spotkanie 19 sierpnia, na którym zjawiło się 52 osoby"
                 _add_held(meetings, spans, nk, days, sent, [s, e])
                 for m in meetings:
@@ -585,13 +623,12 @@ def find_meetings(doc: Doc, legal_spans=()):
         if has_digit:  # counts in digits, failing that in words ("7 maja przyszło dwadzieścia osób")
             # (each form of DIGIT_GATE holds a word of PARTICIPANT_GATE: where it matches, the wide
             # gate need not be searched)
-            digit_gate = DIGIT_GATE.search(low) is not None
-            words_too = number_word_rx().search(low) is not None \
-                and (digit_gate or PARTICIPANT_GATE.search(low) is not None)
+            digit_gate = digit_gate_.holds(low)
+            words_too = number_gate.holds(low) and (digit_gate or participant_gate.holds(low))
             counted = words_too or digit_gate
             pats = participant_patterns(words_too)
         else:
-            counted = number_word_rx().search(low) is not None and PARTICIPANT_GATE.search(low) is not None
+            counted = number_gate.holds(low) and participant_gate.holds(low)
             pats = participant_patterns(True)
         counts = _counts(sent, pats, None if odd_folds else low) if counted else []
         # as many counts as meetings, none named by an ordinal: one each, in order
