@@ -22,6 +22,9 @@ COMPONENTS = ["partmon_layout", "partmon_dates", "partmon_organisations", "partm
 TOKEN = re.compile(r"(\w+|[^\w\s]|\s+)( ?)")
 
 
+MAX_IDS = 500_000
+
+
 class TextKeepingTokenizer:
     """A word tokenizer that also keeps the input string on the Doc (`doc._.text`): `Doc.text`
     is rebuilt from the tokens on every access, which costs as much as tokenising again.
@@ -34,18 +37,36 @@ class TextKeepingTokenizer:
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
         self.vocab = tokenizer.vocab
+        self.ids = {}  # word → its id in the vocabulary's string store
 
     def __call__(self, text: str):
         # (word, " " or "") pairs, split into two sequences in one C-level pass; the Doc reads
         # " " as true and "" as false
         found = TOKEN.findall(text)
         words, spaces = zip(*found) if found else ((), ())
-        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=self.word_ids(words), spaces=spaces)
         doc._.text = text
         return doc
 
+    def word_ids(self, words) -> list[int]:
+        """The words' string-store ids, which the Doc takes in place of the strings: given strings,
+        it hashes every word of every Doc again (most of the cost of making it); a word's id is
+        computed here once. The same Doc either way."""
+        ids = self.ids
+        try:
+            return [ids[w] for w in words]
+        except KeyError:  # a word not seen before
+            if len(ids) > MAX_IDS:  # (a bound on the memory: start again)
+                ids.clear()
+            add = self.vocab.strings.add
+            for w in words:
+                if w not in ids:
+                    # kept beyond a memory zone: the id must still name its string there
+                    ids[w] = add(w, allow_transient=False)
+            return [ids[w] for w in words]
+
     def __getattr__(self, name):  # to_bytes, from_disk, pipe, … of the wrapped tokenizer
-        if name in ("tokenizer", "vocab"):
+        if name in ("tokenizer", "vocab", "ids"):
             raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
