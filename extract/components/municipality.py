@@ -180,9 +180,11 @@ def _attested_nominative(raw: str, text: str) -> str | None:
     return None
 
 
-def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: str | None = None) -> dict | None:
+def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: str | None = None,
+            line_starts: list | None = None) -> dict | None:
     """The municipality the text names most strongly (`lower`: the text lower-cased, when the
-    caller has it: TextIndex.lower)."""
+    caller has it: TextIndex.lower; `line_starts`: the offsets its lines start at, when the
+    caller has them: TextIndex.line_starts)."""
     scores = defaultdict(float)      # (kind, name) → weight
     voiv_cues = defaultdict(float)
     powiat_cues = set()
@@ -275,7 +277,11 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: s
     for kind, alts, w in entries:
         best = max(alts, key=lambda a: (support[a], -alts.index(a)))
         scores[(kind, best)] += w
-    for m in DATELINE.finditer(text):  # "Mielec, 12.06.2019": where the report was written
+    # a dateline starts a line and ends on it: tried at each line's start only (a scan of the text
+    # tries "^" at every character)
+    datelines = DATELINE.finditer(text) if line_starts is None else \
+        filter(None, (DATELINE.match(text, s) for s in line_starts))
+    for m in datelines:  # "Mielec, 12.06.2019": where the report was written
         raw = m.group("n")
         forms = [f for f in _name_forms(raw, "nom") if gaz.find(f, ("gmina", "miasto"))][:1] if gaz is not None \
             else ([raw] if morph.has_qualifier(raw.split()[-1], "nazwa_geograficzna") else [])
@@ -365,8 +371,10 @@ class MunicipalityComponent:
         title = ext.title or ""
         text = ext.text
         start = text.find(title) if title else -1
+        index = text_index.of(doc)
         # weight the title line: pass only its span as the "title" region
         ext.municipality = resolve(text, title=text[:start + len(title)] if start >= 0 else "",
-                                   skip=chrome_test(doc), gaz=gazetteer.load(), lower=text_index.of(doc).lower)
+                                   skip=chrome_test(doc), gaz=gazetteer.load(), lower=index.lower,
+                                   line_starts=index.line_starts)
         organisations.qualify_generic(ext.organisations, ext.municipality)
         return doc
