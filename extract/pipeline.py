@@ -18,8 +18,10 @@ COMPONENTS = ["partmon_layout", "partmon_dates", "partmon_organisations", "partm
 
 # a token is a run of word characters or one other character, with the single space after it;
 # other white space is a token of its own (so `Doc.text` is the input, as with spaCy's tokenizer);
-# a white-space run takes all of itself, so its space group is always empty
-TOKEN = re.compile(r"(\w+|[^\w\s]|\s+)( ?)")
+# a white-space run takes all of itself, so its space group is always empty (the runs are
+# possessive, "++": nothing after them ever needs a character back, and the regex engine then
+# keeps no backtracking state)
+TOKEN = re.compile(r"(\w++|[^\w\s]|\s++)( ?)")
 
 
 MAX_IDS = 500_000

@@ -190,6 +190,7 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: s
     powiat_cues = set()
     title_end = len(title)
     written = {}  # inflected compound name → the nominative of it the text writes
+    attested = {}  # unknown name → the nominative of it the text writes (a name recurs in a report)
     entries = []  # (kind, possible nominatives, weight) of names read without a register
     by_letter = defaultdict(list)  # trigger offsets by their first letter, in text order
     for t in TRIGGER.finditer(text):
@@ -255,7 +256,9 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: s
                     written[raw] = next((c for c in compound if c in text), compound[0])
                 nom = written.get(raw) or (compound[0] if compound else morph.place_nominative(raw))
                 if nom == raw:  # a name morfeusz does not know: a nominative of it the text writes
-                    nom = _attested_nominative(raw, text) or raw
+                    if raw not in attested:
+                        attested[raw] = _attested_nominative(raw, text)
+                    nom = attested[raw] or raw
                 if kind == "place" and nom == raw and not morph.has_qualifier(raw.split()[-1], "nazwa_geograficzna"):
                     continue
                 if not compound:  # "Brzeziny": a plural name, or the singular "Brzezina" in the genitive
