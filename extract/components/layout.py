@@ -12,7 +12,10 @@ from spacy.tokens import Doc
 from . import data, text_index
 
 WORD = re.compile(r"[A-Za-zÀ-ž]+(?:[-‐][A-Za-zÀ-ž]+)*")
-WORD_SPLIT = re.compile(f"({WORD.pattern})")  # text → [gap, word, gap, word, …, gap]
+# text → [gap, word, gap, word, …, gap]: WORD with possessive repeats (a word ends at the first
+# character not a letter, so giving letters back never helps), which the regex engine runs
+# without keeping backtracking state for every word
+WORD_SPLIT = re.compile(r"([A-Za-zÀ-ž]++(?:[-‐][A-Za-zÀ-ž]++)*+)")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 # a line ending in a date ("Warsztaty w Borkach – 12 maja 2021 r.", "Relacja (03.06.2021 r.)"): the
 # full stop of "r." or after the year ends a list item's date, not a sentence
@@ -113,8 +116,11 @@ class LayoutComponent:
         offsets = list(accumulate(map(len, pieces), initial=0))
         ext.words = list(zip(offsets[1::2], offsets[2::2]))
         ext.word_strs = pieces[1::2]  # the words' strings, read by several components
-        ext.line_starts = [s for s, _e, _t in lines]
-        ext.line_chrome = [i in chrome for i in range(len(lines))]
+        ext.line_starts = index.line_starts  # (the same list: no one changes it)
+        line_chrome = [False] * len(lines)
+        for k in chrome:
+            line_chrome[k] = True
+        ext.line_chrome = line_chrome
         words = ext.words
         word_chrome = [False] * len(words)
         if chrome:

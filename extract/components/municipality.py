@@ -180,14 +180,17 @@ def _attested_nominative(raw: str, text: str) -> str | None:
     return None
 
 
-def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: str | None = None) -> dict | None:
+def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: str | None = None,
+            line_starts: list | None = None) -> dict | None:
     """The municipality the text names most strongly (`lower`: the text lower-cased, when the
-    caller has it: TextIndex.lower)."""
+    caller has it: TextIndex.lower; `line_starts`: the offsets its lines start at, when the
+    caller has them: TextIndex.line_starts)."""
     scores = defaultdict(float)      # (kind, name) → weight
     voiv_cues = defaultdict(float)
     powiat_cues = set()
     title_end = len(title)
     written = {}  # inflected compound name → the nominative of it the text writes
+    attested = {}  # unknown name → the nominative of it the text writes (a name recurs in a report)
     entries = []  # (kind, possible nominatives, weight) of names read without a register
     by_letter = defaultdict(list)  # trigger offsets by their first letter, in text order
     for t in TRIGGER.finditer(text):
@@ -253,7 +256,9 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: s
                     written[raw] = next((c for c in compound if c in text), compound[0])
                 nom = written.get(raw) or (compound[0] if compound else morph.place_nominative(raw))
                 if nom == raw:  # a name morfeusz does not know: a nominative of it the text writes
-                    nom = _attested_nominative(raw, text) or raw
+                    if raw not in attested:
+                        attested[raw] = _attested_nominative(raw, text)
+                    nom = attested[raw] or raw
                 if kind == "place" and nom == raw and not morph.has_qualifier(raw.split()[-1], "nazwa_geograficzna"):
                     continue
                 if not compound:  # "Brzeziny": a plural name, or the singular "Brzezina" in the genitive
@@ -275,7 +280,11 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: s
     for kind, alts, w in entries:
         best = max(alts, key=lambda a: (support[a], -alts.index(a)))
         scores[(kind, best)] += w
-    for m in DATELINE.finditer(text):  # "Mielec, 12.06.2019": where the report was written
+    # a dateline starts a line and ends on it: tried at each line's start only (a scan of the text
+    # tries "^" at every character)
+    datelines = DATELINE.finditer(text) if line_starts is None else \
+        filter(None, (DATELINE.match(text, s) for s in line_starts))
+    for m in datelines:  # "Mielec, 12.06.2019": where the report was written
         raw = m.group("n")
         forms = [f for f in _name_forms(raw, "nom") if gaz.find(f, ("gmina", "miasto"))][:1] if gaz is not None \
             else ([raw] if morph.has_qualifier(raw.split()[-1], "nazwa_geograficzna") else [])
@@ -365,8 +374,10 @@ class MunicipalityComponent:
         title = ext.title or ""
         text = ext.text
         start = text.find(title) if title else -1
+        index = text_index.of(doc)
         # weight the title line: pass only its span as the "title" region
         ext.municipality = resolve(text, title=text[:start + len(title)] if start >= 0 else "",
-                                   skip=chrome_test(doc), gaz=gazetteer.load(), lower=text_index.of(doc).lower)
+                                   skip=chrome_test(doc), gaz=gazetteer.load(), lower=index.lower,
+                                   line_starts=index.line_starts)
         organisations.qualify_generic(ext.organisations, ext.municipality)
         return doc
