@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import data
+from . import data, text_index
 from .layout import chrome_test
 
 if not Doc.has_extension("dates"):
@@ -27,7 +27,15 @@ DIGITS = re.compile(r"\d\d*")  # (not "\d+": a pattern opening with a repeat get
 # ("br." not "br": that is in "dobry", "obrady", … and would send most texts on the slow path)
 RELATIVE_HINTS = ("br.", "b.r", "b. r", "Br.", "BR.", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK",
                   "ub.", "ubr", "p.r", "p. r")
+# the same lower-cased, tried first in the lower-cased text (one `in` per form instead of one per
+# case): a hint in the text is always there in lower case, so none there means none in the text
+RELATIVE_HINTS_LOW = tuple(dict.fromkeys(h.lower() for h in RELATIVE_HINTS))
 WINDOW, WINDOW_AFTER = 40, 30  # characters before/after a digit that a date written with it can take
+# the runs of digits whose windows touch (at most WINDOW + WINDOW_AFTER other characters between
+# two runs), found as one match each: the windows are built per cluster, not per number
+# (possessive repeats: a gap too long fails at once instead of backtracking; a plain \d first
+# for the engine's fast skip, as in DIGITS)
+DIGIT_CLUSTER = re.compile(r"\d\d*+(?:\D{0,%d}+\d\d*+)*+" % (WINDOW + WINDOW_AFTER))
 
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
@@ -127,6 +135,54 @@ def compiled_patterns():
             and not spec.get("rel_optional")
         out.append((spec["kind"], re.compile(start + r"(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH}" in spec["pattern"],
                     not_after, needs_relative, spec.get("roman_lead", False)))
+    return out
+
+
+# gates opening with one of these are searched together (_gates_found)
+GATE_LEADS = (r"\d", "(?-i:[IVX])")
+
+
+def _gate_lead(src: str) -> str | None:
+    """The element of GATE_LEADS that `src` opens with (not followed by a repeat), or None."""
+    for lead in GATE_LEADS:
+        if src.startswith(lead) and src[len(lead):len(lead) + 1] not in ("*", "+", "?", "{"):
+            return lead
+    return None
+
+
+@lru_cache(maxsize=None)
+def gate_families() -> dict:
+    """(monthly, lead) → the gates searched in that view that open with that lead."""
+    out: dict = {}
+    for _kind, _rx, gate, monthly, *_ in compiled_patterns():
+        lead = _gate_lead(gate.pattern) if gate is not None else None
+        if lead and gate.pattern not in out.setdefault((monthly, lead), ()):
+            out[(monthly, lead)] += (gate.pattern,)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _gate_family_rx(gates: tuple) -> re.Pattern:
+    """The gates `gates` (all opening with one lead) as one pattern: the lead, then each gate's
+    rest as a named alternative (g0, g1, …); it matches where one of the gates does."""
+    lead = _gate_lead(gates[0])
+    return re.compile(lead + "(?:" + "|".join(f"(?P<g{i}>{g[len(lead):]})" for i, g in enumerate(gates)) + ")", re.I)
+
+
+def _gates_found(view: str, gates: tuple) -> dict:
+    """Whether each gate of `gates` (one family) matches in `view`. Mostly none does, found in one
+    scan instead of one per gate. Where the family matches, the gate named by the alternative is
+    true; the others are searched on from there (at the places before it none matched)."""
+    out = {}
+    pos = 0
+    while gates:
+        m = _gate_family_rx(gates).search(view, pos)
+        if m is None:
+            break
+        hit = gates[int(m.lastgroup[1:])]
+        out[hit] = True
+        gates, pos = tuple(g for g in gates if g != hit), m.start()
+    out.update(dict.fromkeys(gates, False))
     return out
 
 
@@ -436,14 +492,15 @@ def _document_date(text: str, found) -> str | None:
     return first or fallback
 
 
-def find_dates(text: str, skip=lambda start: False) -> list[dict]:
+def find_dates(text: str, skip=lambda start: False, lower: str | None = None) -> list[dict]:
     """Every date in `text`, longest match first, without overlaps; relative ones resolved
-    against the year of the first explicit full date."""
+    against the year of the first explicit full date. `lower`: `text.lower()`, when the caller
+    has it (the text index's)."""
     found = []
     # every date form has a digit (or "br.") within a few words: only windows around those are
     # searched, joined into one string so that each pattern runs once
-    anchors = [m.span() for m in DIGITS.finditer(text)]
-    relative = any(w in text for w in RELATIVE_HINTS)
+    anchors = [m.span() for m in DIGIT_CLUSTER.finditer(text)]
+    relative = (lower is None or any(w in lower for w in RELATIVE_HINTS_LOW)) and any(w in text for w in RELATIVE_HINTS)
     if relative:  # "br." / "bieżącego roku": rare, so looked for only then
         anchors = sorted(anchors + [m.span() for m in relative_anchor().finditer(text)])
     joined, starts, offsets = _windows(text, anchors)
@@ -463,7 +520,11 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
         if gate is not None:
             key = (gate.pattern, monthly)
             if key not in gates:
-                gates[key] = gate.search(joined) is not None
+                family = gate_families().get((monthly, _gate_lead(gate.pattern)))
+                if family:
+                    gates.update({(src, monthly): v for src, v in _gates_found(joined, family).items()})
+                else:
+                    gates[key] = gate.search(joined) is not None
             if not gates[key]:
                 continue  # a cheap test: the text has nothing this form needs
         for m in rx.finditer(joined):
@@ -571,7 +632,7 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._  # one accessor object: each `doc._` builds a new one
         text = ext.text
-        dates = find_dates(text, skip=_skip_test(doc, text))
+        dates = find_dates(text, skip=_skip_test(doc, text), lower=text_index.of(doc).lower)
         metadata = _line_test(text, "date_metadata_lines.txt", METADATA_HINT)
         if metadata is not None:  # a page's record card: not the report's dates
             ext.site_dates = [d for d in dates if metadata(d["start"])]
