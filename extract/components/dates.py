@@ -595,12 +595,25 @@ def line_pattern(name: str) -> re.Pattern:
     return re.compile("|".join(f"(?:^{p})" for p in sorted(data.word_list(name))), re.I | re.M)
 
 
-def _line_test(text: str, name: str, hint: tuple):
+@lru_cache(maxsize=None)
+def line_pattern_after_break(name: str) -> re.Pattern:
+    """line_pattern(name) after a line break: opening with a plain character, which the regex
+    engine skips to quickly (each "^" alternative is tried at every position)."""
+    return re.compile(r"\n(?:" + "|".join(f"(?:{p})" for p in sorted(data.word_list(name))) + ")", re.I | re.M)
+
+
+def _line_test(text: str, name: str, hint: tuple, one_line: bool = False):
     """A function telling whether a character offset is on a line that starts as listed in
-    `name` (None when no substring of `hint` is in the text: no such line)."""
+    `name` (None when no substring of `hint` is in the text: no such line). `one_line`: no
+    pattern of `name` matches a line break, so each match is within its line and the lines
+    after the first are found by line_pattern_after_break (the same lines)."""
     if not any(h in text for h in hint):
         return None
-    starts = [m.start() for m in line_pattern(name).finditer(text)]
+    if one_line:
+        starts = [0] if line_pattern(name).match(text) else []
+        starts += [m.start() + 1 for m in line_pattern_after_break(name).finditer(text)]
+    else:
+        starts = [m.start() for m in line_pattern(name).finditer(text)]
     if not starts:
         return None
     ends = [text.find("\n", a) % (len(text) + 1) for a in starts]
@@ -633,7 +646,7 @@ class DatesComponent:
         ext = doc._  # one accessor object: each `doc._` builds a new one
         text = ext.text
         dates = find_dates(text, skip=_skip_test(doc, text), lower=text_index.of(doc).lower)
-        metadata = _line_test(text, "date_metadata_lines.txt", METADATA_HINT)
+        metadata = _line_test(text, "date_metadata_lines.txt", METADATA_HINT, one_line=True)
         if metadata is not None:  # a page's record card: not the report's dates
             ext.site_dates = [d for d in dates if metadata(d["start"])]
             dates = [d for d in dates if not metadata(d["start"])]
