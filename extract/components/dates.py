@@ -199,11 +199,13 @@ def month_no_year_rules():
             for spec in data.jsonl("dates.jsonl") if spec.get("whole_text")]
 
 
-def _months_without_year(text: str, skip, taken_starts, taken_ends, found) -> None:
+def _months_without_year(text: str, months, skip, taken_starts, taken_ends, found) -> None:
+    """`months`: the lower-case month words of `text` (the matches of month_no_year_rules' scan;
+    find_dates has them from its month scan)."""
     rules = month_no_year_rules()
     if not rules:
         return
-    for m in rules[0][1].finditer(text):  # one scan: the rules share the month words
+    for m in months:  # one scan: the rules share the month words
         for kind, _rx, before, after_not, after, from_month in rules:
             b = before.search(text, max(0, m.start() - 20), m.start())
             if b is None or after_not.match(text, m.end()):
@@ -341,6 +343,23 @@ def _windows(text: str, anchors) -> tuple[str, list[int], list[int]]:
         offsets.append(s)
         joined_len += e - s + 1
     return "\n".join(parts), starts, offsets
+
+
+def _within_windows(matches, starts: list[int], offsets: list[int], joined_len: int) -> list[tuple[int, int]]:
+    """The spans of the whole-word `matches` (of the text) that lie within a part of the joined
+    windows (`starts`, `offsets`: as _windows returns them), part by part: what a scan of the
+    joined text finds, in its order (a part is cut at white space, which no such word holds)."""
+    spans = [m.span() for m in matches]
+    firsts = [a for a, _b in spans]
+    out = []
+    for k, (start, offset) in enumerate(zip(starts, offsets)):
+        end = offset + (starts[k + 1] - 1 if k + 1 < len(starts) else joined_len) - start
+        for a, b in spans[bisect_left(firsts, offset):]:
+            if a >= end:
+                break
+            if b <= end:
+                out.append((a, b))
+    return out
 
 
 def _month(word: str) -> int:
@@ -505,11 +524,10 @@ def find_dates(text: str, skip=lambda start: False, lower: str | None = None) ->
         anchors = sorted(anchors + [m.span() for m in relative_anchor().finditer(text)])
     joined, starts, offsets = _windows(text, anchors)
     # the forms with a month word are searched only around month words (fewer than digits)
-    month_anchors = [m.span() for m in month_word_rx().finditer(joined)]
-    if month_anchors:
-        # month words found in the digit windows, mapped back to `text`
-        month_anchors = [(a - starts[k] + offsets[k], b - starts[k] + offsets[k])
-                         for a, b in month_anchors for k in [bisect_right(starts, a) - 1]]
+    # every month word, any case, in one scan of the text: those within the digit windows are
+    # anchors, the lower-case ones are read by _months_without_year
+    month_words = list(month_word_rx().finditer(text))
+    month_anchors = _within_windows(month_words, starts, offsets, len(joined))
     views = {False: (joined, starts, offsets), True: _windows(text, month_anchors)}
     taken_starts, taken_ends = [], []  # the matches kept: disjoint, so sorted by start and by end alike
     gates = {}  # several forms share a gate: each is tested once
@@ -540,7 +558,8 @@ def find_dates(text: str, skip=lambda start: False, lower: str | None = None) ->
             taken_starts.insert(j, s)
             taken_ends.insert(j, e)
             found.append({"kind": kind, "start": s, "end_char": e, "groups": m.groupdict()})
-    _months_without_year(text, skip, taken_starts, taken_ends, found)
+    forms = data.months()
+    _months_without_year(text, [m for m in month_words if m.group() in forms], skip, taken_starts, taken_ends, found)
     _roman_months_without_year(text, skip, taken_starts, taken_ends, found)
     found.sort(key=lambda d: d["start"])
     ref = _document_date(text, found)
