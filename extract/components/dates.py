@@ -114,14 +114,18 @@ def _offset(rel: str | None) -> int:
 @lru_cache(maxsize=None)
 def compiled_patterns():
     month_re = trie_regex(data.months())
+    # {MONTH_WORD}: a month word checking the character before it itself, for a form opening with
+    # it ("self_bounded"): found by its first letter instead of a look-behind tried everywhere
+    # (its class of first letters in both cases outside re.I, which the patterns are compiled with)
+    month_word_re = "(?-i:" + trie_regex(data.months(), any_case_start=True) + ")"
     weekday_re = "|".join(re.escape(w) for w in sorted(data.word_list("weekdays.txt"), key=len, reverse=True))
     rel_re = _relative_re()
     out = []
     for spec in data.jsonl("dates.jsonl"):
         if spec.get("whole_text"):
             continue  # see month_no_year_rules()
-        pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re).replace("{REL}", rel_re) \
-            .replace("{ROMAN}", ROMAN_RE)
+        pat = spec["pattern"].replace("{MONTH_WORD}", month_word_re).replace("{MONTH}", month_re) \
+            .replace("{WEEKDAY}", weekday_re).replace("{REL}", rel_re).replace("{ROMAN}", ROMAN_RE)
         # (a gate may start with a rarer character than its digits, checking the digits before it
         # by a look-behind: "-(?<=\d\d\d\d-)…" is found as fast as the bare "-")
         gate_src = (spec.get("gate") or "").replace("{RELGATE}", rel_re)
@@ -133,7 +137,7 @@ def compiled_patterns():
         # a form whose "br." is optional ("rel_optional") is searched in every text, not only in those with "br."
         needs_relative = "{REL}" in spec["pattern"] and "(?P<rel>{REL})?" not in spec["pattern"] \
             and not spec.get("rel_optional")
-        out.append((spec["kind"], re.compile(start + r"(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH}" in spec["pattern"],
+        out.append((spec["kind"], re.compile(start + r"(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH" in spec["pattern"],
                     not_after, needs_relative, spec.get("roman_lead", False)))
     return out
 
