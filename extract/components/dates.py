@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import data
+from . import data, text_index
 from .layout import chrome_test
 
 if not Doc.has_extension("dates"):
@@ -27,7 +27,15 @@ DIGITS = re.compile(r"\d\d*")  # (not "\d+": a pattern opening with a repeat get
 # ("br." not "br": that is in "dobry", "obrady", … and would send most texts on the slow path)
 RELATIVE_HINTS = ("br.", "b.r", "b. r", "Br.", "BR.", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK",
                   "ub.", "ubr", "p.r", "p. r")
+# the same lower-cased, tried first in the lower-cased text (one `in` per form instead of one per
+# case): a hint in the text is always there in lower case, so none there means none in the text
+RELATIVE_HINTS_LOW = tuple(dict.fromkeys(h.lower() for h in RELATIVE_HINTS))
 WINDOW, WINDOW_AFTER = 40, 30  # characters before/after a digit that a date written with it can take
+# the runs of digits whose windows touch (at most WINDOW + WINDOW_AFTER other characters between
+# two runs), found as one match each: the windows are built per cluster, not per number
+# (possessive repeats: a gap too long fails at once instead of backtracking; a plain \d first
+# for the engine's fast skip, as in DIGITS)
+DIGIT_CLUSTER = re.compile(r"\d\d*+(?:\D{0,%d}+\d\d*+)*+" % (WINDOW + WINDOW_AFTER))
 
 
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
@@ -106,14 +114,18 @@ def _offset(rel: str | None) -> int:
 @lru_cache(maxsize=None)
 def compiled_patterns():
     month_re = trie_regex(data.months())
+    # {MONTH_WORD}: a month word checking the character before it itself, for a form opening with
+    # it ("self_bounded"): found by its first letter instead of a look-behind tried everywhere
+    # (its class of first letters in both cases outside re.I, which the patterns are compiled with)
+    month_word_re = "(?-i:" + trie_regex(data.months(), any_case_start=True) + ")"
     weekday_re = "|".join(re.escape(w) for w in sorted(data.word_list("weekdays.txt"), key=len, reverse=True))
     rel_re = _relative_re()
     out = []
     for spec in data.jsonl("dates.jsonl"):
         if spec.get("whole_text"):
             continue  # see month_no_year_rules()
-        pat = spec["pattern"].replace("{MONTH}", month_re).replace("{WEEKDAY}", weekday_re).replace("{REL}", rel_re) \
-            .replace("{ROMAN}", ROMAN_RE)
+        pat = spec["pattern"].replace("{MONTH_WORD}", month_word_re).replace("{MONTH}", month_re) \
+            .replace("{WEEKDAY}", weekday_re).replace("{REL}", rel_re).replace("{ROMAN}", ROMAN_RE)
         # (a gate may start with a rarer character than its digits, checking the digits before it
         # by a look-behind: "-(?<=\d\d\d\d-)…" is found as fast as the bare "-")
         gate_src = (spec.get("gate") or "").replace("{RELGATE}", rel_re)
@@ -125,8 +137,56 @@ def compiled_patterns():
         # a form whose "br." is optional ("rel_optional") is searched in every text, not only in those with "br."
         needs_relative = "{REL}" in spec["pattern"] and "(?P<rel>{REL})?" not in spec["pattern"] \
             and not spec.get("rel_optional")
-        out.append((spec["kind"], re.compile(start + r"(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH}" in spec["pattern"],
+        out.append((spec["kind"], re.compile(start + r"(?:" + pat + r")(?!\w)", re.I), gate, "{MONTH" in spec["pattern"],
                     not_after, needs_relative, spec.get("roman_lead", False)))
+    return out
+
+
+# gates opening with one of these are searched together (_gates_found)
+GATE_LEADS = (r"\d", "(?-i:[IVX])")
+
+
+def _gate_lead(src: str) -> str | None:
+    """The element of GATE_LEADS that `src` opens with (not followed by a repeat), or None."""
+    for lead in GATE_LEADS:
+        if src.startswith(lead) and src[len(lead):len(lead) + 1] not in ("*", "+", "?", "{"):
+            return lead
+    return None
+
+
+@lru_cache(maxsize=None)
+def gate_families() -> dict:
+    """(monthly, lead) → the gates searched in that view that open with that lead."""
+    out: dict = {}
+    for _kind, _rx, gate, monthly, *_ in compiled_patterns():
+        lead = _gate_lead(gate.pattern) if gate is not None else None
+        if lead and gate.pattern not in out.setdefault((monthly, lead), ()):
+            out[(monthly, lead)] += (gate.pattern,)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _gate_family_rx(gates: tuple) -> re.Pattern:
+    """The gates `gates` (all opening with one lead) as one pattern: the lead, then each gate's
+    rest as a named alternative (g0, g1, …); it matches where one of the gates does."""
+    lead = _gate_lead(gates[0])
+    return re.compile(lead + "(?:" + "|".join(f"(?P<g{i}>{g[len(lead):]})" for i, g in enumerate(gates)) + ")", re.I)
+
+
+def _gates_found(view: str, gates: tuple) -> dict:
+    """Whether each gate of `gates` (one family) matches in `view`. Mostly none does, found in one
+    scan instead of one per gate. Where the family matches, the gate named by the alternative is
+    true; the others are searched on from there (at the places before it none matched)."""
+    out = {}
+    pos = 0
+    while gates:
+        m = _gate_family_rx(gates).search(view, pos)
+        if m is None:
+            break
+        hit = gates[int(m.lastgroup[1:])]
+        out[hit] = True
+        gates, pos = tuple(g for g in gates if g != hit), m.start()
+    out.update(dict.fromkeys(gates, False))
     return out
 
 
@@ -143,11 +203,13 @@ def month_no_year_rules():
             for spec in data.jsonl("dates.jsonl") if spec.get("whole_text")]
 
 
-def _months_without_year(text: str, skip, taken_starts, taken_ends, found) -> None:
+def _months_without_year(text: str, months, skip, taken_starts, taken_ends, found) -> None:
+    """`months`: the lower-case month words of `text` (the matches of month_no_year_rules' scan;
+    find_dates has them from its month scan)."""
     rules = month_no_year_rules()
     if not rules:
         return
-    for m in rules[0][1].finditer(text):  # one scan: the rules share the month words
+    for m in months:  # one scan: the rules share the month words
         for kind, _rx, before, after_not, after, from_month in rules:
             b = before.search(text, max(0, m.start() - 20), m.start())
             if b is None or after_not.match(text, m.end()):
@@ -285,6 +347,23 @@ def _windows(text: str, anchors) -> tuple[str, list[int], list[int]]:
         offsets.append(s)
         joined_len += e - s + 1
     return "\n".join(parts), starts, offsets
+
+
+def _within_windows(matches, starts: list[int], offsets: list[int], joined_len: int) -> list[tuple[int, int]]:
+    """The spans of the whole-word `matches` (of the text) that lie within a part of the joined
+    windows (`starts`, `offsets`: as _windows returns them), part by part: what a scan of the
+    joined text finds, in its order (a part is cut at white space, which no such word holds)."""
+    spans = [m.span() for m in matches]
+    firsts = [a for a, _b in spans]
+    out = []
+    for k, (start, offset) in enumerate(zip(starts, offsets)):
+        end = offset + (starts[k + 1] - 1 if k + 1 < len(starts) else joined_len) - start
+        for a, b in spans[bisect_left(firsts, offset):]:
+            if a >= end:
+                break
+            if b <= end:
+                out.append((a, b))
+    return out
 
 
 def _month(word: str) -> int:
@@ -436,23 +515,23 @@ def _document_date(text: str, found) -> str | None:
     return first or fallback
 
 
-def find_dates(text: str, skip=lambda start: False) -> list[dict]:
+def find_dates(text: str, skip=lambda start: False, lower: str | None = None) -> list[dict]:
     """Every date in `text`, longest match first, without overlaps; relative ones resolved
-    against the year of the first explicit full date."""
+    against the year of the first explicit full date. `lower`: `text.lower()`, when the caller
+    has it (the text index's)."""
     found = []
     # every date form has a digit (or "br.") within a few words: only windows around those are
     # searched, joined into one string so that each pattern runs once
-    anchors = [m.span() for m in DIGITS.finditer(text)]
-    relative = any(w in text for w in RELATIVE_HINTS)
+    anchors = [m.span() for m in DIGIT_CLUSTER.finditer(text)]
+    relative = (lower is None or any(w in lower for w in RELATIVE_HINTS_LOW)) and any(w in text for w in RELATIVE_HINTS)
     if relative:  # "br." / "bieżącego roku": rare, so looked for only then
         anchors = sorted(anchors + [m.span() for m in relative_anchor().finditer(text)])
     joined, starts, offsets = _windows(text, anchors)
     # the forms with a month word are searched only around month words (fewer than digits)
-    month_anchors = [m.span() for m in month_word_rx().finditer(joined)]
-    if month_anchors:
-        # month words found in the digit windows, mapped back to `text`
-        month_anchors = [(a - starts[k] + offsets[k], b - starts[k] + offsets[k])
-                         for a, b in month_anchors for k in [bisect_right(starts, a) - 1]]
+    # every month word, any case, in one scan of the text: those within the digit windows are
+    # anchors, the lower-case ones are read by _months_without_year
+    month_words = list(month_word_rx().finditer(text))
+    month_anchors = _within_windows(month_words, starts, offsets, len(joined))
     views = {False: (joined, starts, offsets), True: _windows(text, month_anchors)}
     taken_starts, taken_ends = [], []  # the matches kept: disjoint, so sorted by start and by end alike
     gates = {}  # several forms share a gate: each is tested once
@@ -463,7 +542,11 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
         if gate is not None:
             key = (gate.pattern, monthly)
             if key not in gates:
-                gates[key] = gate.search(joined) is not None
+                family = gate_families().get((monthly, _gate_lead(gate.pattern)))
+                if family:
+                    gates.update({(src, monthly): v for src, v in _gates_found(joined, family).items()})
+                else:
+                    gates[key] = gate.search(joined) is not None
             if not gates[key]:
                 continue  # a cheap test: the text has nothing this form needs
         for m in rx.finditer(joined):
@@ -479,7 +562,8 @@ def find_dates(text: str, skip=lambda start: False) -> list[dict]:
             taken_starts.insert(j, s)
             taken_ends.insert(j, e)
             found.append({"kind": kind, "start": s, "end_char": e, "groups": m.groupdict()})
-    _months_without_year(text, skip, taken_starts, taken_ends, found)
+    forms = data.months()
+    _months_without_year(text, [m for m in month_words if m.group() in forms], skip, taken_starts, taken_ends, found)
     _roman_months_without_year(text, skip, taken_starts, taken_ends, found)
     found.sort(key=lambda d: d["start"])
     ref = _document_date(text, found)
@@ -534,12 +618,25 @@ def line_pattern(name: str) -> re.Pattern:
     return re.compile("|".join(f"(?:^{p})" for p in sorted(data.word_list(name))), re.I | re.M)
 
 
-def _line_test(text: str, name: str, hint: tuple):
+@lru_cache(maxsize=None)
+def line_pattern_after_break(name: str) -> re.Pattern:
+    """line_pattern(name) after a line break: opening with a plain character, which the regex
+    engine skips to quickly (each "^" alternative is tried at every position)."""
+    return re.compile(r"\n(?:" + "|".join(f"(?:{p})" for p in sorted(data.word_list(name))) + ")", re.I | re.M)
+
+
+def _line_test(text: str, name: str, hint: tuple, one_line: bool = False):
     """A function telling whether a character offset is on a line that starts as listed in
-    `name` (None when no substring of `hint` is in the text: no such line)."""
+    `name` (None when no substring of `hint` is in the text: no such line). `one_line`: no
+    pattern of `name` matches a line break, so each match is within its line and the lines
+    after the first are found by line_pattern_after_break (the same lines)."""
     if not any(h in text for h in hint):
         return None
-    starts = [m.start() for m in line_pattern(name).finditer(text)]
+    if one_line:
+        starts = [0] if line_pattern(name).match(text) else []
+        starts += [m.start() + 1 for m in line_pattern_after_break(name).finditer(text)]
+    else:
+        starts = [m.start() for m in line_pattern(name).finditer(text)]
     if not starts:
         return None
     ends = [text.find("\n", a) % (len(text) + 1) for a in starts]
@@ -571,8 +668,8 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._  # one accessor object: each `doc._` builds a new one
         text = ext.text
-        dates = find_dates(text, skip=_skip_test(doc, text))
-        metadata = _line_test(text, "date_metadata_lines.txt", METADATA_HINT)
+        dates = find_dates(text, skip=_skip_test(doc, text), lower=text_index.of(doc).lower)
+        metadata = _line_test(text, "date_metadata_lines.txt", METADATA_HINT, one_line=True)
         if metadata is not None:  # a page's record card: not the report's dates
             ext.site_dates = [d for d in dates if metadata(d["start"])]
             dates = [d for d in dates if not metadata(d["start"])]
