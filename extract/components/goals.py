@@ -58,6 +58,7 @@ def _sentences(text: str, chrome_of):
     text — a handful of anchored tries instead of a search through the text; for overlapping
     matches the earlier pattern wins."""
     found = []
+    tried = {}  # (clause start, end, cel) → whether a pattern matches there
     every, cueless = sentence_patterns(), _cueless_patterns()
     for spot in GOAL_CUE.finditer(text):
         p = spot.start()
@@ -70,8 +71,16 @@ def _sentences(text: str, chrome_of):
         lo, end = max(p - REACH_BEFORE, 0), min(len(text), p + REACH_AFTER)
         # the clause starts where one of the patterns matches (one try of them all at each)
         any_rx = _any_of(cel)
+        starts = []
         # (the search reaches a few characters past the cue: ", celem" is a clause start only seen from its comma)
-        starts = [c for c in (m.start() for m in CLAUSE_START.finditer(text, lo, p + 7)) if c <= p and any_rx.match(text, c, end)]
+        for c in (m.start() for m in CLAUSE_START.finditer(text, lo, p + 7)):
+            if c > p or not _may_name(text, c, p):
+                continue
+            key = (c, end, cel)  # (the cue before often tried the same start)
+            if key not in tried:
+                tried[key] = bool(any_rx.match(text, c, end))
+            if tried[key]:
+                starts.append(c)
         if not starts:
             continue
         hit = None
@@ -91,6 +100,18 @@ def _sentences(text: str, chrome_of):
         if hit and not chrome_of(hit[3]) and not any(hit[3] < e and hit[4] > s for _m, _l, _sp, s, e in found):
             found.append(hit)
     return found
+
+
+LEADING = re.compile(r"[.!?,; \t\n]*")  # what a sentence match's start is stripped of (see _sentences)
+
+
+def _may_name(text: str, c: int, p: int) -> bool:
+    """Whether a sentence matched from clause start `c` can be the one naming the cue at `p`: a
+    hit needs its stripped start at or before `p` and no blank line from there to its goal text,
+    which starts after `p` (so a blank line between the clause start and the cue rules it out).
+    Saves trying every pattern at the starts of the paragraphs before a heading."""
+    st = LEADING.match(text, c).end()  # where a match from c starts once stripped (it reaches past p)
+    return st <= p and not BLANK_LINE.search(text, st, p)
 
 
 @lru_cache(maxsize=None)
