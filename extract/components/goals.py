@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import data, morph, text_index
+from .dates import EXTRA_FOLDS
 from .sections import LOWER_START, MARKER, clean_item, continuation, list_after, split_heads, split_inline, strip_marker
 
 if not Doc.has_extension("goals"):
@@ -58,7 +59,6 @@ def _sentences(text: str, chrome_of):
     text — a handful of anchored tries instead of a search through the text; for overlapping
     matches the earlier pattern wins."""
     found = []
-    tried = {}  # (clause start, end, cel) → whether a pattern matches there
     every, cueless = sentence_patterns(), _cueless_patterns()
     for spot in GOAL_CUE.finditer(text):
         p = spot.start()
@@ -71,16 +71,9 @@ def _sentences(text: str, chrome_of):
         lo, end = max(p - REACH_BEFORE, 0), min(len(text), p + REACH_AFTER)
         # the clause starts where one of the patterns matches (one try of them all at each)
         any_rx = _any_of(cel)
-        starts = []
         # (the search reaches a few characters past the cue: ", celem" is a clause start only seen from its comma)
-        for c in (m.start() for m in CLAUSE_START.finditer(text, lo, p + 7)):
-            if c > p or not _may_name(text, c, p):
-                continue
-            key = (c, end, cel)  # (the cue before often tried the same start)
-            if key not in tried:
-                tried[key] = bool(any_rx.match(text, c, end))
-            if tried[key]:
-                starts.append(c)
+        starts = [c for c in (m.start() for m in CLAUSE_START.finditer(text, lo, p + 7))
+                  if c <= p and _may_name(text, c, p) and any_rx.match(text, c, end)]
         if not starts:
             continue
         hit = None
@@ -129,6 +122,15 @@ def _any_line_pattern() -> re.Pattern:
     """The line patterns as one alternation: no match of it in a line, no match of any of them."""
     return re.compile("|".join("(?:" + rx.pattern.replace("(?P<text>", "(?:") + ")" for _l, rx, _s in goal_patterns()),
                       re.I)
+
+
+@lru_cache(maxsize=None)
+def _line_needs() -> tuple:
+    """For each line pattern, words (lower case) one of which every match of it holds, or None
+    (data.required_strings): a line is searched with a pattern only when it holds one of its words,
+    a few `in` tests on a short line instead of a case-insensitive search."""
+    needs = (data.required_strings(rx.pattern) for _l, rx, _s in goal_patterns())
+    return tuple(tuple(w.lower() for w in n) if n else None for n in needs)
 
 
 @lru_cache(maxsize=None)
@@ -279,9 +281,11 @@ def find_goals(lines, chrome: set, text: str = "", low: str | None = None) -> li
         taken = [(max(st, ls) - ls, min(en, le) - ls) for _m, _l, _sp, st, en in said if st < le and en > ls]
         if " | " in raw and _table_goals(lines, k, chrome, add):
             continue
-        if not _any_line_pattern().search(raw):
-            continue  # (most lines naming "cel" state no goal: one search instead of one per pattern)
-        for level, rx, split in goal_patterns():
+        line_low = raw.lower()
+        gated = not any(c in raw for c in EXTRA_FOLDS)  # (re.I matches "ſ" with "s": then each pattern is tried)
+        for (level, rx, split), needs in zip(goal_patterns(), _line_needs()):
+            if gated and needs and not any(w in line_low for w in needs):
+                continue  # (no match lacks them all: most lines naming "cel" hold the words of few patterns)
             for m in rx.finditer(raw):
                 st = m.start() + len(m.group()) - len(m.group().lstrip(".!?,; \t"))
                 if any(st < e and m.end() > s for s, e in taken):
