@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import data, morph, text_index
+from .dates import EXTRA_FOLDS
 from .sections import LOWER_START, MARKER, clean_item, continuation, list_after, split_heads, split_inline, strip_marker
 
 if not Doc.has_extension("goals"):
@@ -71,7 +72,8 @@ def _sentences(text: str, chrome_of):
         # the clause starts where one of the patterns matches (one try of them all at each)
         any_rx = _any_of(cel)
         # (the search reaches a few characters past the cue: ", celem" is a clause start only seen from its comma)
-        starts = [c for c in (m.start() for m in CLAUSE_START.finditer(text, lo, p + 7)) if c <= p and any_rx.match(text, c, end)]
+        starts = [c for c in (m.start() for m in CLAUSE_START.finditer(text, lo, p + 7))
+                  if c <= p and _may_name(text, c, p) and any_rx.match(text, c, end)]
         if not starts:
             continue
         hit = None
@@ -93,6 +95,18 @@ def _sentences(text: str, chrome_of):
     return found
 
 
+LEADING = re.compile(r"[.!?,; \t\n]*")  # what a sentence match's start is stripped of (see _sentences)
+
+
+def _may_name(text: str, c: int, p: int) -> bool:
+    """Whether a sentence matched from clause start `c` can be the one naming the cue at `p`: a
+    hit needs its stripped start at or before `p` and no blank line from there to its goal text,
+    which starts after `p` (so a blank line between the clause start and the cue rules it out).
+    Saves trying every pattern at the starts of the paragraphs before a heading."""
+    st = LEADING.match(text, c).end()  # where a match from c starts once stripped (it reaches past p)
+    return st <= p and not BLANK_LINE.search(text, st, p)
+
+
 @lru_cache(maxsize=None)
 def _any_of(cel: bool) -> re.Pattern:
     """The sentence patterns (`cel`: all of them, else the cueless ones) as one alternation, which
@@ -108,6 +122,15 @@ def _any_line_pattern() -> re.Pattern:
     """The line patterns as one alternation: no match of it in a line, no match of any of them."""
     return re.compile("|".join("(?:" + rx.pattern.replace("(?P<text>", "(?:") + ")" for _l, rx, _s in goal_patterns()),
                       re.I)
+
+
+@lru_cache(maxsize=None)
+def _line_needs() -> tuple:
+    """For each line pattern, words (lower case) one of which every match of it holds, or None
+    (data.required_strings): a line is searched with a pattern only when it holds one of its words,
+    a few `in` tests on a short line instead of a case-insensitive search."""
+    needs = (data.required_strings(rx.pattern) for _l, rx, _s in goal_patterns())
+    return tuple(tuple(w.lower() for w in n) if n else None for n in needs)
 
 
 @lru_cache(maxsize=None)
@@ -258,9 +281,11 @@ def find_goals(lines, chrome: set, text: str = "", low: str | None = None) -> li
         taken = [(max(st, ls) - ls, min(en, le) - ls) for _m, _l, _sp, st, en in said if st < le and en > ls]
         if " | " in raw and _table_goals(lines, k, chrome, add):
             continue
-        if not _any_line_pattern().search(raw):
-            continue  # (most lines naming "cel" state no goal: one search instead of one per pattern)
-        for level, rx, split in goal_patterns():
+        line_low = raw.lower()
+        gated = not any(c in raw for c in EXTRA_FOLDS)  # (re.I matches "ſ" with "s": then each pattern is tried)
+        for (level, rx, split), needs in zip(goal_patterns(), _line_needs()):
+            if gated and needs and not any(w in line_low for w in needs):
+                continue  # (no match lacks them all: most lines naming "cel" hold the words of few patterns)
             for m in rx.finditer(raw):
                 st = m.start() + len(m.group()) - len(m.group().lstrip(".!?,; \t"))
                 if any(st < e and m.end() > s for s, e in taken):
