@@ -146,10 +146,54 @@ def _read_page(page) -> dict:
         rows = [r for r in rows if any(r)]
         if rows:
             tables.append({"top": t.bbox[1], "bbox": t.bbox, "rows": rows})
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"],
+                               return_chars=True)
+    words = _untangle_edge_lines(page, words)
     words = [w for w in words if not any(_inside(w, t["bbox"]) for t in tables)]
     return {"lines": _lines(words), "tables": tables, "chars": len(page.chars),
             "images": len(page.images), "width": float(page.width), "height": float(page.height)}
+
+
+def _untangle_edge_lines(page, words: list[dict]) -> list[dict]:
+    """A page's first or last line where two strings were drawn over each other (a funding note
+    running under the right-aligned "Strona 1 z 1" of a one-page PDF) reads letter by letter
+    interleaved from left to right ("TechnSictzrnoan a2 011"); it is read again in the order it was
+    drawn, each string whole, the page number set apart after the note as a cell of its own."""
+    if not words:
+        return words
+    tops = {min(w["top"] for w in words), max(w["top"] for w in words)}
+    for top in tops:
+        line = [w for w in words if abs(w["top"] - top) <= _LINE_TOL]
+        if not any(_overdrawn(w) for w in line):
+            continue
+        x0, x1 = page.bbox[0], page.bbox[2]
+        y0 = max(page.bbox[1], min(w["top"] for w in line) - 0.5)
+        y1 = min(page.bbox[3], max(w["bottom"] for w in line) + 0.5)
+        again = page.crop((x0, y0, x1, y1)).extract_words(use_text_flow=True, extra_attrs=["size"])
+        runs: list[list[dict]] = []
+        for w in again:  # a run: words drawn left to right; a jump back starts the next string
+            if runs and w["x0"] >= runs[-1][-1]["x0"]:
+                runs[-1].append(w)
+            else:
+                runs.append([w])
+        runs.sort(key=lambda r: -sum(len(w["text"]) for w in r))
+        right = max(w["x1"] for w in runs[0])
+        for run in runs[1:]:  # moved past the longest string, a wide gap apart
+            shift = right - run[0]["x0"] + 4 * max(w.get("size", 10) for w in run)
+            for w in run:
+                w["x0"] += shift
+                w["x1"] += shift
+            right = run[-1]["x1"]
+        words = [w for w in words if w not in line] + [w for r in runs for w in r]
+    for w in words:
+        w.pop("chars", None)
+    return words
+
+
+def _overdrawn(word: dict) -> bool:
+    """Some letter of the word starts well before the one before it ends: two strings overlap."""
+    chars = word.get("chars") or ()
+    return any(b["x0"] < a["x1"] - 0.3 * a["size"] for a, b in zip(chars, chars[1:]))
 
 
 def _cell(value) -> str:

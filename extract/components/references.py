@@ -59,10 +59,38 @@ def _funding_candidates(word: str) -> tuple:
 
 
 @lru_cache(maxsize=None)
+def acronym_owners() -> dict:
+    """{acronym: the full name it stands for} for the acronyms kept as written ("NOWEFIO"), which
+    go when the report also names the programme in full."""
+    return {spec["name"]: spec["same_as"] for spec in data.jsonl("funding.jsonl") if spec.get("same_as")}
+
+
+@lru_cache(maxsize=None)
 def named_funding_patterns():
-    """(prefix, a substring every match holds, regex): the substring skips texts cheaply."""
-    return [(spec["prefix"], spec["gate"], re.compile(spec["pattern"]), bool(spec.get("extends")))
+    """(prefix, a substring every match holds, regex, extends, fixed name, words before): the
+    substring skips texts cheaply; a fixed name ("fundusz sołecki") replaces the inflected words
+    matched; the words before ("ze środków") are tested only where the name stands, not searched
+    for over the whole text."""
+    return [(spec["prefix"], spec["gate"], re.compile(spec["pattern"]), bool(spec.get("extends")),
+             spec.get("name"), re.compile(spec["before"]) if spec.get("before") else None)
             for spec in data.jsonl("funding_named.jsonl")]
+
+
+@lru_cache(maxsize=None)
+def _sentence_cues():
+    """(offer cue, paid cue): a programme named as a chance to apply for money, and money granted."""
+    return data.regex_list("funding_offer_cues.txt"), data.regex_list("funding_paid_cues.txt")
+
+
+def offered_not_paid(text: str, start: int, end: int) -> bool:
+    """The sentence naming a programme speaks of applying to it ("możliwość pozyskania środków z
+    PROW", "organizacje mogą ubiegać się o dotacje z …") and says nothing of money received: the
+    programme did not pay for what the report is about."""
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    ends = [k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0]
+    sentence = text[s:min(ends) if ends else len(text)]
+    offer, paid = _sentence_cues()
+    return bool(offer.search(sentence)) and not paid.search(sentence)
 
 
 def _written_as_name(words, caps) -> bool:
@@ -171,11 +199,11 @@ class ReferencesComponent:
                         found.append((name, words[i][0], words[i + n - 1][1]))
                     break
         # "Programu Rządowego Aktywni+": a government programme named after its kind
-        for prefix, gate, rx, extends in named_funding_patterns():
+        for prefix, gate, rx, extends, fixed, before in named_funding_patterns():
             if gate not in text:
                 continue
             for m in rx.finditer(text):
-                if in_chrome(m.start()):
+                if in_chrome(m.start()) or (before and not before.search(text, max(0, m.start() - 60), m.start())):
                     continue
                 # the words before the name ("ze środków … z budżetu") may hold other programmes
                 start = m.start() if extends else m.start("name")
@@ -186,15 +214,18 @@ class ReferencesComponent:
                 # "Regionalny Program Operacyjny" found inside it
                 found = [f for f in found if f not in inside]
                 seen.difference_update(f[0] for f in inside)
-                name = f"{prefix} {m.group('name').rstrip(' i')}".strip()
+                name = fixed or f"{prefix} {m.group('name').rstrip(' i')}".strip()
                 if name not in seen:
                     seen.add(name)
                     found.append((name, start, m.end()))
         menus = menu_lines(text)  # "Region | Urząd | Fundusze Europejskie | Kontakt": a link, not a source
         if menus:
             found = [f for f in found if not any(a <= f[1] < b for a, b in menus)]
+        found = [f for f in found if not offered_not_paid(text, f[1], f[2])]
         found.sort(key=lambda f: f[1])
         # a longer programme name makes its shorter part redundant
         names = [f[0] for f in found]
-        ext.funding = [f for f in found if not any(f[0] != n and f[0] in n for n in names)]
+        owners = acronym_owners()
+        ext.funding = [f for f in found if not any(f[0] != n and f[0] in n for n in names) and
+                       not (f[0] in owners and any(owners[f[0]] in n for n in names))]
         return doc
