@@ -49,6 +49,7 @@ def task_patterns() -> dict:
     return out
 
 
+@lru_cache(maxsize=20_000)  # a pure function of the text; the same areas recur in report after report
 def normalise_area(text: str) -> str:
     """Policy area in the nominative, lower case: "polityki społecznej" → "polityka społeczna".
 
@@ -250,15 +251,21 @@ def _near(rx, text: str, mentions: list[int], before: int = REACH_BEFORE):
             yield m
 
 
-@lru_cache(maxsize=None)
 def _skipper(rx: re.Pattern, reach: int) -> re.Pattern | None:
     """Skips the fewest characters (at most `reach`) after which `rx` matches: a search for `rx`
     that gives up after `reach` start positions. None when a plain search is as fast: the regex
     engine jumps straight to the (caseless) characters a match starts with, such as quotes."""
-    first = data.first_chars(rx.pattern)
+    # (cached by the pattern's text: hashing a compiled pattern hashes all its code, microseconds
+    # for the long ones, on every call)
+    return _skipper_of(rx.pattern, rx.flags, reach)
+
+
+@lru_cache(maxsize=None)
+def _skipper_of(pattern: str, flags: int, reach: int) -> re.Pattern | None:
+    first = data.first_chars(pattern)
     if first is not None and all(c.lower() == c.upper() for c in first):
         return None
-    return re.compile(r"(?s:.){0,%d}?(?=(?:%s))" % (reach, rx.pattern), rx.flags)
+    return re.compile(r"(?s:.){0,%d}?(?=(?:%s))" % (reach, pattern), flags)
 
 
 def _after_mention(rx, keys, text: str, low: str, mentions: list[int], back: int = 0):
@@ -270,8 +277,13 @@ def _after_mention(rx, keys, text: str, low: str, mentions: list[int], back: int
         start, end = max(p - back, last_end, 0), min(len(text), p + CONTEXT_CHARS)
         if start >= end:
             continue
-        spots = sorted({i for key in keys for i in _find_all(low, key, start, end)})
-        for i in spots:
+        spots = set()
+        for key in keys:
+            i = low.find(key, start, end)
+            while i >= 0:
+                spots.add(i)
+                i = low.find(key, i + 1, end)
+        for i in sorted(spots):
             if i < last_end:
                 continue
             m = rx.match(text, i, min(len(text), i + CONTEXT_CHARS))
@@ -279,13 +291,6 @@ def _after_mention(rx, keys, text: str, low: str, mentions: list[int], back: int
                 last_end = m.end()
                 yield m
         last_end = max(last_end, end)
-
-
-def _find_all(low: str, key: str, start: int, end: int):
-    i = low.find(key, start, end)
-    while i >= 0:
-        yield i
-        i = low.find(key, i + 1, end)
 
 
 @lru_cache(maxsize=None)
@@ -467,10 +472,13 @@ def _area_line(lines, k: int):
     raw = lines[k][2]
     t = raw.strip()
     m = MARKER.match(raw)
-    nxt = next((x for _s, _e, x in lines[k + 1:k + 4] if x.strip()), "")
-    nm = MARKER.match(nxt)
+    nxt = None  # the next non-empty line, looked for only when a line may still be a heading
     if m:
-        if _marker_kind(t) not in ("number", "roman") or _marker_kind(nxt) == _marker_kind(t):
+        kind = _marker_kind(t)
+        if kind not in ("number", "roman"):
+            return None
+        nxt = next((x for _s, _e, x in lines[k + 1:k + 4] if x.strip()), "")
+        if _marker_kind(nxt) == kind:
             return None
         t = t[len(m.group().strip()):].strip()
     colon = t.endswith(":")
@@ -478,7 +486,9 @@ def _area_line(lines, k: int):
     words = t.split()
     if not words or len(words) > 10 or SENTENCE_PUNCT_END.search(t) or " | " in t or "priorytet" in t.lower():
         return None
-    if not (colon and nxt.strip() or nm) or not _area_stems().search(t.lower()):
+    if nxt is None:
+        nxt = next((x for _s, _e, x in lines[k + 1:k + 4] if x.strip()), "")
+    if not (colon and nxt.strip() or MARKER.match(nxt)) or not _area_stems().search(t.lower()):
         return None
     return normalise_area(t)
 
@@ -731,6 +741,22 @@ def _proposal() -> re.Pattern:
                       r"\s+(?P<t>[^„\"“:]{6,}?)\.?$", re.I)
 
 
+def _lines_naming_priority(lines, starts: list[int], aligned: str | None) -> list[int]:
+    """Indexes of the lines holding "priorytet" (any case), in order. With the text lower-cased
+    offset for offset (`aligned`), its few occurrences are found there and mapped to their lines
+    instead of searching every line."""
+    if aligned is None:
+        return [i for i, (_s, _e, t) in enumerate(lines) if "priorytet" in t.lower()]
+    found = set()
+    i = aligned.find("priorytet")
+    while i >= 0:
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i + 9 <= starts[k] + len(lines[k][2]):  # (inside the line's text, not past it)
+            found.add(k)
+        i = aligned.find("priorytet", i + 1)
+    return sorted(found)
+
+
 def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> list[dict]:
     """`lower`: `text.lower()` when the caller has it already (the text index's), else made here."""
     lower = text.lower() if lower is None else lower
@@ -909,10 +935,9 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
         return True
 
     first_order_at = []  # where a heading names the tasks commissioned "w pierwszej kolejności"
-    mention_lines = [i for i, (s, _e, t) in enumerate(lines)
-                     if ("priorytet" in t.lower() if aligned is None else aligned.find("priorytet", s, s + len(t)) >= 0)
-                     and TASK_MENTION.search(t)
-                     and i not in chrome]
+    starts = [ls for ls, _le, _t in lines]
+    mention_lines = [i for i in _lines_naming_priority(lines, starts, aligned)
+                     if TASK_MENTION.search(lines[i][2]) and i not in chrome]
     k = -1
     while k + 1 < len(lines):
         k += 1
@@ -1028,7 +1053,6 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
             # "Priorytetowe obszary współpracy", "Priorytety programu na 2024 r.:" over a list
             context_until = k + CONTEXT_LINES
             under_heading(k, None, only=_verbal)  # bare area names listed there are not tasks
-    starts = [ls for ls, _le, _t in lines]
 
     def area_at(pos, near=None):
         k = max(bisect_right(starts, pos) - 1, 0)
