@@ -213,6 +213,12 @@ def _report_sentence(text: str) -> bool:
 
 
 TWO_SENTENCES = re.compile(r"[a-ząćęłńóśźż]{4,}[.!?]\s+[A-ZĄĆĘŁŃÓŚŹŻ]")  # not "ul. Michalusa"
+DIGIT = re.compile(r"\d")
+
+
+def _two_sentences(text: str) -> bool:
+    """TWO_SENTENCES is in the text (looked for only when a full stop, "!" or "?" is: it has one)."""
+    return ("." in text or "!" in text or "?" in text) and TWO_SENTENCES.search(text) is not None
 LABEL_TAIL = re.compile(r"^(?P<item>.+[.!?])\s+[A-ZĄĆĘŁŃÓŚŹŻ][^.:;]{0,40}:$")
 # an area named as a run of nouns ("Kultura, sztuka, ochrona dóbr kultury", "Ratownictwo i ochrona
 # ludności"): capitalised, joined by commas and "i", no verb-like task word
@@ -337,10 +343,14 @@ def _ellipsis_next(text: str, task: dict, rx: re.Pattern, add) -> None:
         add(m.group("t").strip(), task["area"], m.start("t"), m.end("t"))
 
 
+PARENTHESISED = re.compile(r"\([^()]*\)")
+REPORTED = re.compile(r"\w+(?:ano|ono|ło|ła|li)\b")  # "zaproponowano", "zgłoszono", "dodali"
+
+
 def _person_speaks(item: str) -> bool:
     """A list item reporting what a person said ("Pan Jan Kowalski zaproponował …", "Radna Ewa
     Nowak zwróciła uwagę …"): a courtesy title and a capitalised name, then a verb."""
-    words = re.sub(r"\([^()]*\)", " ", item).split()  # "(Stowarzyszenie …)": who the person is
+    words = (PARENTHESISED.sub(" ", item) if "(" in item else item).split()  # "(Stowarzyszenie …)": who the person is
     if len(words) < 4 or words[0].lower() not in data.word_list("honorifics.txt") or not words[1][:1].isupper():
         return False
     return any(_finite_only(w.strip(",.;()")) for w in words[2:8])
@@ -636,7 +646,8 @@ LABEL_START = re.compile(r"(?<=[.;])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ][^:.;„\"|]{2,
 def _labelled_run(raw: str, ls: int, add) -> bool:
     """Each labelled run of a line ("Sport: organizacja …. Kultura: ochrona …." holds two)."""
     found, pos = False, 0
-    for seg in LABEL_START.split(raw):
+    # (a run after the first starts after "." or ";": without them the line is one run)
+    for seg in LABEL_START.split(raw) if "." in raw or ";" in raw else (raw,):
         at = raw.find(seg, pos)
         pos = at + len(seg)
         found = _labelled_segment(seg, ls + at, add) or found
@@ -792,7 +803,9 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
         if cut and _task_shaped(cut):  # "… solnego Wieliczki Pełna lista zostanie opracowana …": the next sentence ran in
             e = s + len(cut)
             text = cut
-        bare = pats["trailing_count"][0].sub("", TRAILING_NOTE.sub("", text))
+        # (a note is in parentheses and a count has a number: without them neither is searched for)
+        bare = TRAILING_NOTE.sub("", text) if "(" in text else text
+        bare = pats["trailing_count"][0].sub("", bare) if DIGIT.search(bare) else bare
         if bare != text and len(bare.split()) >= 2:
             e -= len(text) - len(bare)
             text = bare
@@ -814,7 +827,7 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
             return
         if len(text.split()) < 2 or len(text.split()) > MAX_WORDS or not WORDY.search(text):
             return  # "§ 5.", "Art. 3": a paragraph mark of a legal text, not a task
-        if TASK_MENTION.search(text) or TWO_SENTENCES.search(text) or _report_sentence(text):
+        if TASK_MENTION.search(text) or _two_sentences(text) or _report_sentence(text):
             return  # a sentence about priority tasks, a paragraph or a report's sentence: not one of them
         if NOT_TASK_START.match(text) or _names_organisation(text) or pats["vote_count"][0].match(text):
             return  # "14 ofert od 9 organizacji", "Stowarzyszenie Orzeł": counts and names, not tasks
@@ -861,13 +874,13 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
                 if not quotes and _names_with_quote(item):
                     add(item, area_, s, e)  # "kampania „Zdrowe serce”": a task with a quoted name
                 continue
-            if strict and re.match(r"\w+(?:ano|ono|ło|ła|li)\b", item):
+            if strict and REPORTED.match(item):
                 continue
             if _person_speaks(item):  # "Pani Anna Nowak (Fundacja …) zaproponowała „…”": only the quoted task
                 for qm in _item_quotes(item):
                     add(qm.group("text"), area_, s + qm.start("text"), s + qm.end("text"))
                 continue
-            counted = pats["trailing_count"][0].search(item)
+            counted = pats["trailing_count"][0].search(item) if DIGIT.search(item) else None
             if counted and counted.start() > 0:  # "rozwój wolontariatu – 52 głosy": the count is no task
                 item = item[:counted.start()]
                 e = s + len(item)
@@ -1188,8 +1201,8 @@ def _cut_report_tail(item: str, s: int, e: int):
     """The last item of a list without the report's next sentence that a PDF text layer or a
     run-on paragraph joined to it ("… osób starszych. Wnioski zostaną uwzględnione …, godz. 17:00"):
     cut before the first later sentence that is the report speaking (its verb among its first words)."""
-    if len(item.split()) < 8:
-        return item, e
+    if len(item.split()) < 8 or not ("." in item or "!" in item or "?" in item):
+        return item, e  # (a sentence ends with one of those)
     for m in REPORT_TAIL_SENTENCE.finditer(item):
         rest = item[m.end():]
         if _report_sentence(rest if rest.endswith(".") else rest + "."):
