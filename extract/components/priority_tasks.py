@@ -274,42 +274,6 @@ def _skipper_of(pattern: str, flags: int, reach: int) -> re.Pattern | None:
     return re.compile(r"(?s:.){0,%d}?(?=(?:%s))" % (reach, pattern), flags)
 
 
-def _mentions_near(rxs, text: str, mentions: list[int], before: int) -> list[int]:
-    """The `mentions` at which `_near` can find a match of one of the patterns `rxs` (all of the
-    same flags): one scan per mention for all of them, so that each pattern is then tried at
-    these mentions only (at the others none of them matches, so none would be found)."""
-    if not mentions or not rxs:
-        return []
-    skip = _union_skipper(tuple(rx.pattern for rx in rxs), rxs[0].flags, before)
-    out = []
-    for p in mentions:
-        at = skip.match(text, max(p - before, 0), min(len(text), p + REACH_AFTER))
-        if at and at.end() <= p:  # one of them matches from a position up to the mention
-            out.append(p)
-    return out
-
-
-GROUP_NAME = re.compile(r"\(\?P<\w+>")
-
-
-@lru_cache(maxsize=None)
-def _union_skipper(patterns: tuple, flags: int, reach: int) -> re.Pattern:
-    """Skips the fewest characters (at most `reach`) after which one of `patterns` matches. The
-    patterns are joined as alternatives in a look-ahead, their named groups made plain groups
-    (the same name may stand in several of them, and nothing here reads a group)."""
-    plain, first = [], set()
-    for pattern in patterns:
-        bare = GROUP_NAME.sub("(?:", pattern)
-        assert re.compile(bare, flags).groups == re.compile(pattern, flags).groups - pattern.count("(?P<")
-        plain.append(bare)
-        # the characters a match can start with ("(?<!\w)" before them takes none)
-        chars = data.first_chars(re.sub(r"^\(\?<!(?:\\w|\[\\w\])\)", "", pattern))
-        first = None if chars is None or first is None else first | chars
-    # a cheap test of the first character at each position before the alternatives
-    lead = "(?=[%s])" % re.escape("".join(sorted(first))) if first else ""
-    return re.compile(r"(?s:.){0,%d}?%s(?=%s)" % (reach, lead, "|".join(f"(?:{b})" for b in plain)), flags)
-
-
 def _after_mention(rx, keys, text: str, low: str, mentions: list[int], back: int = 0):
     """Matches of `rx` that start within CONTEXT_CHARS after (or `back` characters before) a
     mention of priority. The pattern is tried only where one of its `keys` (lower-case words a
@@ -1112,9 +1076,8 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
 
     # lists in a sentence ("zadaniami priorytetowymi powinny być: …"), also wrapped over lines
     mentions = [m.start() for m in PRIORITY.finditer(text)]
-    near = _mentions_near(pats.get("inline_list", []), text, mentions, HEAD_REACH)
     for rx, shaped in zip(pats.get("inline_list", []), pats.get("inline_list_shaped", [])):
-        for m in _near(rx, text, near, HEAD_REACH):
+        for m in _near(rx, text, mentions, HEAD_REACH):
             k = max(bisect_right(starts, m.start()) - 1, 0)
             if k in chrome or NEGATED.search(text, m.start(), m.start("list")):
                 continue  # "Zadania priorytetowe nie były przedmiotem warsztatów – …": no list of them
