@@ -219,6 +219,8 @@ DIGIT = re.compile(r"\d")
 def _two_sentences(text: str) -> bool:
     """TWO_SENTENCES is in the text (looked for only when a full stop, "!" or "?" is: it has one)."""
     return ("." in text or "!" in text or "?" in text) and TWO_SENTENCES.search(text) is not None
+
+
 LABEL_TAIL = re.compile(r"^(?P<item>.+[.!?])\s+[A-ZĄĆĘŁŃÓŚŹŻ][^.:;]{0,40}:$")
 # an area named as a run of nouns ("Kultura, sztuka, ochrona dóbr kultury", "Ratownictwo i ochrona
 # ludności"): capitalised, joined by commas and "i", no verb-like task word
