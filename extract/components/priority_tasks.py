@@ -49,6 +49,7 @@ def task_patterns() -> dict:
     return out
 
 
+@lru_cache(maxsize=20_000)  # a pure function of the text; the same areas recur in report after report
 def normalise_area(text: str) -> str:
     """Policy area in the nominative, lower case: "polityki społecznej" → "polityka społeczna".
 
@@ -212,6 +213,14 @@ def _report_sentence(text: str) -> bool:
 
 
 TWO_SENTENCES = re.compile(r"[a-ząćęłńóśźż]{4,}[.!?]\s+[A-ZĄĆĘŁŃÓŚŹŻ]")  # not "ul. Michalusa"
+DIGIT = re.compile(r"\d")
+
+
+def _two_sentences(text: str) -> bool:
+    """TWO_SENTENCES is in the text (looked for only when a full stop, "!" or "?" is: it has one)."""
+    return ("." in text or "!" in text or "?" in text) and TWO_SENTENCES.search(text) is not None
+
+
 LABEL_TAIL = re.compile(r"^(?P<item>.+[.!?])\s+[A-ZĄĆĘŁŃÓŚŹŻ][^.:;]{0,40}:$")
 # an area named as a run of nouns ("Kultura, sztuka, ochrona dóbr kultury", "Ratownictwo i ochrona
 # ludności"): capitalised, joined by commas and "i", no verb-like task word
@@ -250,15 +259,21 @@ def _near(rx, text: str, mentions: list[int], before: int = REACH_BEFORE):
             yield m
 
 
-@lru_cache(maxsize=None)
 def _skipper(rx: re.Pattern, reach: int) -> re.Pattern | None:
     """Skips the fewest characters (at most `reach`) after which `rx` matches: a search for `rx`
     that gives up after `reach` start positions. None when a plain search is as fast: the regex
     engine jumps straight to the (caseless) characters a match starts with, such as quotes."""
-    first = data.first_chars(rx.pattern)
+    # (cached by the pattern's text: hashing a compiled pattern hashes all its code, microseconds
+    # for the long ones, on every call)
+    return _skipper_of(rx.pattern, rx.flags, reach)
+
+
+@lru_cache(maxsize=None)
+def _skipper_of(pattern: str, flags: int, reach: int) -> re.Pattern | None:
+    first = data.first_chars(pattern)
     if first is not None and all(c.lower() == c.upper() for c in first):
         return None
-    return re.compile(r"(?s:.){0,%d}?(?=(?:%s))" % (reach, rx.pattern), rx.flags)
+    return re.compile(r"(?s:.){0,%d}?(?=(?:%s))" % (reach, pattern), flags)
 
 
 def _after_mention(rx, keys, text: str, low: str, mentions: list[int], back: int = 0):
@@ -270,8 +285,13 @@ def _after_mention(rx, keys, text: str, low: str, mentions: list[int], back: int
         start, end = max(p - back, last_end, 0), min(len(text), p + CONTEXT_CHARS)
         if start >= end:
             continue
-        spots = sorted({i for key in keys for i in _find_all(low, key, start, end)})
-        for i in spots:
+        spots = set()
+        for key in keys:
+            i = low.find(key, start, end)
+            while i >= 0:
+                spots.add(i)
+                i = low.find(key, i + 1, end)
+        for i in sorted(spots):
             if i < last_end:
                 continue
             m = rx.match(text, i, min(len(text), i + CONTEXT_CHARS))
@@ -279,13 +299,6 @@ def _after_mention(rx, keys, text: str, low: str, mentions: list[int], back: int
                 last_end = m.end()
                 yield m
         last_end = max(last_end, end)
-
-
-def _find_all(low: str, key: str, start: int, end: int):
-    i = low.find(key, start, end)
-    while i >= 0:
-        yield i
-        i = low.find(key, i + 1, end)
 
 
 @lru_cache(maxsize=None)
@@ -332,10 +345,14 @@ def _ellipsis_next(text: str, task: dict, rx: re.Pattern, add) -> None:
         add(m.group("t").strip(), task["area"], m.start("t"), m.end("t"))
 
 
+PARENTHESISED = re.compile(r"\([^()]*\)")
+REPORTED = re.compile(r"\w+(?:ano|ono|ło|ła|li)\b")  # "zaproponowano", "zgłoszono", "dodali"
+
+
 def _person_speaks(item: str) -> bool:
     """A list item reporting what a person said ("Pan Jan Kowalski zaproponował …", "Radna Ewa
     Nowak zwróciła uwagę …"): a courtesy title and a capitalised name, then a verb."""
-    words = re.sub(r"\([^()]*\)", " ", item).split()  # "(Stowarzyszenie …)": who the person is
+    words = (PARENTHESISED.sub(" ", item) if "(" in item else item).split()  # "(Stowarzyszenie …)": who the person is
     if len(words) < 4 or words[0].lower() not in data.word_list("honorifics.txt") or not words[1][:1].isupper():
         return False
     return any(_finite_only(w.strip(",.;()")) for w in words[2:8])
@@ -467,10 +484,13 @@ def _area_line(lines, k: int):
     raw = lines[k][2]
     t = raw.strip()
     m = MARKER.match(raw)
-    nxt = next((x for _s, _e, x in lines[k + 1:k + 4] if x.strip()), "")
-    nm = MARKER.match(nxt)
+    nxt = None  # the next non-empty line, looked for only when a line may still be a heading
     if m:
-        if _marker_kind(t) not in ("number", "roman") or _marker_kind(nxt) == _marker_kind(t):
+        kind = _marker_kind(t)
+        if kind not in ("number", "roman"):
+            return None
+        nxt = next((x for _s, _e, x in lines[k + 1:k + 4] if x.strip()), "")
+        if _marker_kind(nxt) == kind:
             return None
         t = t[len(m.group().strip()):].strip()
     colon = t.endswith(":")
@@ -478,7 +498,9 @@ def _area_line(lines, k: int):
     words = t.split()
     if not words or len(words) > 10 or SENTENCE_PUNCT_END.search(t) or " | " in t or "priorytet" in t.lower():
         return None
-    if not (colon and nxt.strip() or nm) or not _area_stems().search(t.lower()):
+    if nxt is None:
+        nxt = next((x for _s, _e, x in lines[k + 1:k + 4] if x.strip()), "")
+    if not (colon and nxt.strip() or MARKER.match(nxt)) or not _area_stems().search(t.lower()):
         return None
     return normalise_area(t)
 
@@ -626,7 +648,8 @@ LABEL_START = re.compile(r"(?<=[.;])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ][^:.;„\"|]{2,
 def _labelled_run(raw: str, ls: int, add) -> bool:
     """Each labelled run of a line ("Sport: organizacja …. Kultura: ochrona …." holds two)."""
     found, pos = False, 0
-    for seg in LABEL_START.split(raw):
+    # (a run after the first starts after "." or ";": without them the line is one run)
+    for seg in LABEL_START.split(raw) if "." in raw or ";" in raw else (raw,):
         at = raw.find(seg, pos)
         pos = at + len(seg)
         found = _labelled_segment(seg, ls + at, add) or found
@@ -731,6 +754,22 @@ def _proposal() -> re.Pattern:
                       r"\s+(?P<t>[^„\"“:]{6,}?)\.?$", re.I)
 
 
+def _lines_naming_priority(lines, starts: list[int], aligned: str | None) -> list[int]:
+    """Indexes of the lines holding "priorytet" (any case), in order. With the text lower-cased
+    offset for offset (`aligned`), its few occurrences are found there and mapped to their lines
+    instead of searching every line."""
+    if aligned is None:
+        return [i for i, (_s, _e, t) in enumerate(lines) if "priorytet" in t.lower()]
+    found = set()
+    i = aligned.find("priorytet")
+    while i >= 0:
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i + 9 <= starts[k] + len(lines[k][2]):  # (inside the line's text, not past it)
+            found.add(k)
+        i = aligned.find("priorytet", i + 1)
+    return sorted(found)
+
+
 def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> list[dict]:
     """`lower`: `text.lower()` when the caller has it already (the text index's), else made here."""
     lower = text.lower() if lower is None else lower
@@ -766,7 +805,9 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
         if cut and _task_shaped(cut):  # "… solnego Wieliczki Pełna lista zostanie opracowana …": the next sentence ran in
             e = s + len(cut)
             text = cut
-        bare = pats["trailing_count"][0].sub("", TRAILING_NOTE.sub("", text))
+        # (a note is in parentheses and a count has a number: without them neither is searched for)
+        bare = TRAILING_NOTE.sub("", text) if "(" in text else text
+        bare = pats["trailing_count"][0].sub("", bare) if DIGIT.search(bare) else bare
         if bare != text and len(bare.split()) >= 2:
             e -= len(text) - len(bare)
             text = bare
@@ -788,7 +829,7 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
             return
         if len(text.split()) < 2 or len(text.split()) > MAX_WORDS or not WORDY.search(text):
             return  # "§ 5.", "Art. 3": a paragraph mark of a legal text, not a task
-        if TASK_MENTION.search(text) or TWO_SENTENCES.search(text) or _report_sentence(text):
+        if TASK_MENTION.search(text) or _two_sentences(text) or _report_sentence(text):
             return  # a sentence about priority tasks, a paragraph or a report's sentence: not one of them
         if NOT_TASK_START.match(text) or _names_organisation(text) or pats["vote_count"][0].match(text):
             return  # "14 ofert od 9 organizacji", "Stowarzyszenie Orzeł": counts and names, not tasks
@@ -835,13 +876,13 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
                 if not quotes and _names_with_quote(item):
                     add(item, area_, s, e)  # "kampania „Zdrowe serce”": a task with a quoted name
                 continue
-            if strict and re.match(r"\w+(?:ano|ono|ło|ła|li)\b", item):
+            if strict and REPORTED.match(item):
                 continue
             if _person_speaks(item):  # "Pani Anna Nowak (Fundacja …) zaproponowała „…”": only the quoted task
                 for qm in _item_quotes(item):
                     add(qm.group("text"), area_, s + qm.start("text"), s + qm.end("text"))
                 continue
-            counted = pats["trailing_count"][0].search(item)
+            counted = pats["trailing_count"][0].search(item) if DIGIT.search(item) else None
             if counted and counted.start() > 0:  # "rozwój wolontariatu – 52 głosy": the count is no task
                 item = item[:counted.start()]
                 e = s + len(item)
@@ -909,10 +950,9 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
         return True
 
     first_order_at = []  # where a heading names the tasks commissioned "w pierwszej kolejności"
-    mention_lines = [i for i, (s, _e, t) in enumerate(lines)
-                     if ("priorytet" in t.lower() if aligned is None else aligned.find("priorytet", s, s + len(t)) >= 0)
-                     and TASK_MENTION.search(t)
-                     and i not in chrome]
+    starts = [ls for ls, _le, _t in lines]
+    mention_lines = [i for i in _lines_naming_priority(lines, starts, aligned)
+                     if TASK_MENTION.search(lines[i][2]) and i not in chrome]
     k = -1
     while k + 1 < len(lines):
         k += 1
@@ -1028,7 +1068,6 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
             # "Priorytetowe obszary współpracy", "Priorytety programu na 2024 r.:" over a list
             context_until = k + CONTEXT_LINES
             under_heading(k, None, only=_verbal)  # bare area names listed there are not tasks
-    starts = [ls for ls, _le, _t in lines]
 
     def area_at(pos, near=None):
         k = max(bisect_right(starts, pos) - 1, 0)
@@ -1164,8 +1203,8 @@ def _cut_report_tail(item: str, s: int, e: int):
     """The last item of a list without the report's next sentence that a PDF text layer or a
     run-on paragraph joined to it ("… osób starszych. Wnioski zostaną uwzględnione …, godz. 17:00"):
     cut before the first later sentence that is the report speaking (its verb among its first words)."""
-    if len(item.split()) < 8:
-        return item, e
+    if len(item.split()) < 8 or not ("." in item or "!" in item or "?" in item):
+        return item, e  # (a sentence ends with one of those)
     for m in REPORT_TAIL_SENTENCE.finditer(item):
         rest = item[m.end():]
         if _report_sentence(rest if rest.endswith(".") else rest + "."):
