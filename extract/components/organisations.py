@@ -805,28 +805,33 @@ ABBR_NUMBER = re.compile(r"[ \t]+(?:nr|Nr|NR)\.?[ \t]*(?P<n>\d+[A-Za-z]?)\b(?![/
 STREET_GATE = re.compile(r"(?i)ul|al|pl|os|rond")  # letters every street cue has: a cheap test first
 QUOTE_TAIL = re.compile(r"[ \t]?[\d+&./-]+(?:[ \t][\d+&./-]+)*[”\"»]")
 NAME_TAIL = re.compile(r"(?: \d{1,3}\+|\+|\.(?:pl|org|eu|com|net))(?![\w+]|\.\w)")  # signs and domains that end a name
-PIPE_LINE = re.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", re.M)
-
-
 def menu_lines(text: str) -> list[tuple[int, int]]:
     """Spans of one-line menus the chrome filter let through ("Aktualności | Urząd Miasta |
     Rada Seniorów | Kontakt"): three or more short cells between bars, no digits or sentence
     punctuation, and no line around with as many bars (a table's rows have them)."""
     out = []
-    if "|" not in text:
-        return out
-    for m in PIPE_LINE.finditer(text):
-        cells = [c.strip() for c in m.group().split("|")]
+    rules = menu_rules()
+    # the lines ("\n" to "\n") with two bars or more, found from the bars themselves: a regex
+    # scan for such lines tried every character of the text
+    bar = text.find("|")
+    while bar >= 0:
+        start = text.rfind("\n", 0, bar) + 1
+        end = text.find("\n", bar)
+        end = len(text) if end < 0 else end
+        bar = text.find("|", end)
+        line = text[start:end]
+        bars = line.count("|")
+        if bars < 2:
+            continue
+        cells = [c.strip() for c in line.split("|")]
         cells = [c for c in cells if c]
-        rules = menu_rules()
         if len(cells) < rules["min_cells"] or any(len(c.split()) > rules["max_cell_words"] or rules["cell_bad"].search(c)
                                                   for c in cells):
             continue
-        before = text[text.rfind("\n", 0, max(m.start() - 1, 0)) + 1:m.start()]
-        after = text[m.end():text.find("\n", m.end() + 1) if text.find("\n", m.end() + 1) >= 0 else len(text)]
-        bars = m.group().count("|")
+        before = text[text.rfind("\n", 0, max(start - 1, 0)) + 1:start]
+        after = text[end:text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else len(text)]
         if before.count("|") != bars and after.count("|") != bars:
-            out.append((m.start(), m.end()))
+            out.append((start, end))
     return out
 
 
@@ -1296,7 +1301,10 @@ def _fixed_folds() -> tuple:
 BRANCH_WORDS = frozenset(("Zarząd", "Oddział", "Koło", "Chorągiew", "Hufiec", "Klub", "Sekcja"))  # not places
 
 
-BUSINESS_GATE = re.compile(r"o\.\s?o\.|s\.\s?c\.|S\.\s?A\.|[Ss]p\.\s?[jk]\.")  # a cheap test before the scan
+# a cheap test before the scan: "o.o.", "s.c.", "S.A.", "sp.j."/"sp.k." (spaces allowed after a
+# dot). Written from the dot, with the letter before it in a look-behind, so that the regex engine
+# jumps from dot to dot instead of trying every character.
+BUSINESS_GATE = re.compile(r"\.(?:(?<=o\.)\s?o\.|(?<=s\.)\s?c\.|(?<=S\.)\s?A\.|(?<=[Ss]p\.)\s?[jk]\.)")
 BUSINESS_TOKEN = re.compile(r"(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w&-]*|„[^”\n]{1,40}”|\"[^\"\n]{1,40}\"|i|w|we|z)$")
 
 
