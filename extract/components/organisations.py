@@ -94,10 +94,28 @@ def fixed_names() -> list:
     return index
 
 
+class WordMemo(dict):
+    """The values of a function of one word, for a whole document's words at once:
+    `list(map(memo.__getitem__, words))` is a dict lookup per word, half the cost of an
+    lru_cache call. Emptied when it holds `limit` words, so it stays bounded like the caches."""
+
+    def __init__(self, fn, limit: int = 100_000):
+        super().__init__()
+        self.fn, self.limit = fn, limit
+
+    def __missing__(self, word: str):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.fn(word)
+        return value
+
+
 @lru_cache(maxsize=100_000)
 def _fixed_candidates(word: str) -> tuple:
+    """The fixed names `word` may begin: by its lemma, and capitalised unless the name is also
+    written in lower case ("lokalnych" begins none, "grupy" may begin "Grupa nieformalna")."""
     fixed = fixed_names()
-    return tuple(f for key in morph.lemmas(word) for f in fixed.get(key, ()))
+    return tuple(f for key in morph.lemmas(word) for f in fixed.get(key, ()) if f[3] or _cap(word))
 
 
 @lru_cache(maxsize=100_000)
@@ -138,6 +156,10 @@ def _head_of(word: str):
         if lem in table:
             return lem, table[lem][0], table[lem][1]
     return None
+
+
+FIXED_CANDIDATES = WordMemo(_fixed_candidates)
+HEADS = WordMemo(_head_of)
 
 
 def _is_place_head(word: str) -> bool:
@@ -192,6 +214,14 @@ def _starts_person(word: str, nxt: str) -> bool:
     # is a patron: "Fundacja Jana Kowalskiego")
     cases = set().union(*[a[3] for a in morph.analyse(word) if "imię" in a[5] and "gen" not in a[3]] or [set()])
     return bool(cases) and any("nazwisko" in a[5] and a[3] & cases for a in morph.analyse(nxt))
+
+
+@lru_cache(maxsize=100_000)
+def _head_agreement(word: str):
+    """(number, gender, cases) of the head reading of `word`, which the adjectives of its name
+    agree with (read once per word, not once per adjective); None when it has no noun reading."""
+    hr = morph.head_reading(word)
+    return None if hr is None else ("sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], hr[3])
 
 
 @lru_cache(maxsize=100_000)
@@ -309,7 +339,7 @@ class Scanner:
         """End of "Gmina Milejczyce" / "Województwo Dolnośląskie": a territorial unit followed by
         its geographic name (or agreeing adjective) on the same line; None when there is none."""
         end = i + 1
-        hr = morph.head_reading(self.strs[i])
+        agreement = _head_agreement(self.strs[i])
         while end < len(self.words) and end - i <= 3 and _cap(self.strs[end]) \
                 and self.gap(end - 1) == " ":
             w = self.strs[end]
@@ -317,7 +347,7 @@ class Scanner:
                 break
             ok = _is_geo(w) or any(morph.agrees(w, number, gender, cases)
                                    for number, gender, cases in _geo_agreement(self.strs[end - 1])) \
-                or end > i + 1 and _agrees_with_noun(w, self.strs[end - 1]) or (hr and morph.agrees(w, "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], frozenset(hr[3])))
+                or end > i + 1 and _agrees_with_noun(w, self.strs[end - 1]) or (agreement and morph.agrees(w, *agreement))
             if not ok or _head_of(w):
                 break
             end += 1
@@ -388,11 +418,10 @@ class Scanner:
         return self.words[i][1] - line_start >= 50
 
     def menu_word(self, i: int, w: str) -> bool:
-        """`w`, after the head word i, is the next item of a menu ("Urząd Mieszkaniec Inwestor
-        Turysta", "URZĄD MIASTO EDUKACJA"): a common noun that cannot be genitive after an
-        office's head, on a line of capitalised words only."""
-        head = _head_of(self.strs[i])
-        if head[1] != "public" or not _common_nominative_only(w):
+        """`w`, after the head word i of a public body (the caller tells), is the next item of a
+        menu ("Urząd Mieszkaniec Inwestor Turysta", "URZĄD MIASTO EDUKACJA"): a common noun that
+        cannot be genitive after an office's head, on a line of capitalised words only."""
+        if not _common_nominative_only(w):
             return False
         a = self.text.rfind("\n", 0, self.words[i][0]) + 1
         b = self.text.find("\n", self.words[i][1])
@@ -456,8 +485,8 @@ class Scanner:
         if k < 0 or self.strs[k + 1] != "i" or self.gap(k) != " " or self.gap(k + 1) != " " \
                 or not _cap(self.strs[k]) or _head_of(self.strs[k]):
             return start
-        hr = morph.head_reading(self.strs[i])
-        if not hr or not morph.agrees(self.strs[k], "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], frozenset(hr[3])):
+        agreement = _head_agreement(self.strs[i])
+        if not agreement or not morph.agrees(self.strs[k], *agreement):
             return start
         return k
 
@@ -513,16 +542,18 @@ class Scanner:
         return end, f"{morph.in_preposition(loc)} {loc}"
 
     def pre_adjectives(self, i: int, head_word: str, start_limit: int) -> int:
-        hr = morph.head_reading(head_word)
-        if hr is None:
+        agreement = _head_agreement(head_word)
+        if agreement is None:
             return i
-        number = "sg" if "sg" in hr[2] else "pl"
-        gender = sorted(hr[4])[0]
+        number, gender, cases = agreement
         k = i
         while k - 1 >= start_limit and k - i < 3:
             w = self.strs[k - 1]
-            if not _cap(w) or self.gap(k - 1).strip() or "\n" in self.gap(k - 1) or not (
-                    morph.agrees(w, number, gender, frozenset(hr[3])) or _unknown_place_adjective(w, hr[3])):
+            if not _cap(w):
+                break
+            gap = self.gap(k - 1)
+            if gap.strip() or "\n" in gap or not (morph.agrees(w, number, gender, cases)
+                                                 or _unknown_place_adjective(w, cases)):
                 break
             if _head_of(w) or morph.lemmas(w) & roles():
                 break  # "Przewodniczącego Komitetu …": a role, not part of the name
@@ -535,34 +566,39 @@ class Scanner:
     def grow(self, i: int, j: int | None = None, first_gap: str = " ") -> int:
         """Index after the last word of the name whose head is word i (growing from word j, after
         `first_gap`)."""
-        conns = connectors()
-        allcaps = self.strs[i].isupper()
+        # (the word lists and the head's entry are read once here, not once per word)
+        conns, honorific, chrome = connectors(), honorifics(), chrome_words()
+        patron_connectors = data.word_list("organisation_patron_connectors.txt")
+        text, words, strs = self.text, self.words, self.strs
+        head = _head_of(strs[i]) or ("", "", ())
+        public = head[1] == "public"  # only a public body's name can run into a menu
+        allcaps = strs[i].isupper()
         resumed = j is not None
         j = i + 1 if j is None else j
         proper_seen = patron = False
         patron_at = -99
         last_good = j
-        while j < len(self.words) and j - i < MAX_WORDS:
-            gap = first_gap if resumed else self.gap(j - 1)
+        while j < len(words) and j - i < MAX_WORDS:
+            gap = first_gap if resumed else text[words[j - 1][1]:words[j][0]]  # self.gap(j - 1)
             resumed = False
-            w = self.strs[j]
+            w = strs[j]
             g = gap.strip()
             if g:
-                if g[0] in OPEN_Q and not proper_seen and unquoted_head(self.strs[i]):
+                if g[0] in OPEN_Q and not proper_seen and unquoted_head(strs[i]):
                     break  # "Ministerstwa Rozwoju „Przygotowanie …”": a title after a public body
                 if g[0] in OPEN_Q and not proper_seen:
                     # quoted proper name: take it whole
-                    close_any = min([p for p in (self.text.find(c, self.words[j][0]) for c in CLOSE_Q) if p > 0] or [-1])
-                    if close_any < 0 or close_any - self.words[j][0] > 80 or "\n" in self.text[self.words[j][0]:close_any]:
+                    close_any = min([p for p in (text.find(c, words[j][0]) for c in CLOSE_Q) if p > 0] or [-1])
+                    if close_any < 0 or close_any - words[j][0] > 80 or "\n" in text[words[j][0]:close_any]:
                         break
-                    while j < len(self.words) and self.words[j][1] <= close_any:
+                    while j < len(words) and words[j][1] <= close_any:
                         j += 1
                     last_good = j
                     proper_seen = True
                     # continue only with a "w X" qualifier or a place name ("„Stal” Nowa Dęba")
-                    if j < len(self.words) and self.text[close_any + 1:self.words[j][0]] == " " \
-                            and self.strs[j] in ("w", "we") \
-                            and j + 1 < len(self.words) and _cap(self.strs[j + 1]):
+                    if j < len(words) and text[close_any + 1:words[j][0]] == " " \
+                            and strs[j] in ("w", "we") \
+                            and j + 1 < len(words) and _cap(strs[j + 1]):
                         j += 1
                         continue
                     last_good = self.place_after(j)
@@ -571,7 +607,7 @@ class Scanner:
                     j += 1  # "Wydział Sportu, Turystyki i Rekreacji": one name
                     last_good = j
                     continue
-                if not (g == "." and self.strs[j - 1].lower() in dotted_connectors()
+                if not (g == "." and strs[j - 1].lower() in dotted_connectors()
                         and (w[:1].isupper() or w.lower() in dotted_connectors())):
                     break
             if "\n" in gap:
@@ -584,46 +620,46 @@ class Scanner:
                 if not (wrapped or stacked):
                     break
             low = w.lower()
-            if low in data.word_list("organisation_patron_connectors.txt"):
+            if low in patron_connectors:
                 patron_at = j  # "pw. Najświętszego Serca Pana Jezusa": a patron's name, honorifics included
             patron = j - patron_at <= 4
-            if low in honorifics() and not patron or ROMAN.fullmatch(w) and not allcaps and j + 1 < len(self.strs) \
-                    and self.strs[j + 1].islower() and self.strs[j + 1] not in conns:
+            if low in honorific and not patron or not allcaps and j + 1 < len(strs) and strs[j + 1].islower() \
+                    and strs[j + 1] not in conns and ROMAN.fullmatch(w):
                 break  # "… Urzędu Miasta Pan Jan Lis", "Rady … III kadencji" (not "im. Jana Pawła II w X")
             if low in conns:
-                if j + 1 < len(self.words) and (_cap(self.strs[j + 1]) or self.strs[j + 1] in conns):
-                    nxt = self.strs[j + 1]
+                if j + 1 < len(words) and (_cap(strs[j + 1]) or strs[j + 1] in conns):
+                    nxt = strs[j + 1]
                     if low in ("i", "oraz") and not allcaps and nxt.isupper() and len(nxt) > 1:
                         break  # "Stowarzyszenia X i UKS „Y”": an abbreviation starts another name
-                    if low == "i" and joint_name(self.strs[j - 1], nxt):
+                    if low == "i" and joint_name(strs[j - 1], nxt):
                         j += 2  # "Centrum Kultury i Biblioteka w X": one institution of two kinds
                         last_good = j
                         continue
-                    if low == "i" and self.head_after(j + 1) and not (_is_place_head(nxt) and _is_place_head(self.strs[j - 1])):
+                    if low == "i" and self.head_after(j + 1) and not (_is_place_head(nxt) and _is_place_head(strs[j - 1])):
                         break  # "Fundacja X i (Powiatowe) Stowarzyszenie Y": two names ("Miasta i Gminy" is one)
                     if low in ("i", "oraz") and nxt in CLAUSE_PREPOSITIONS:
                         break  # "… Caritas i z Centrum Kształcenia …": the sentence goes on
                     if connector_ends_name(low, nxt):
                         break  # "Rady Gminy X w XI 2024", "Rady na Koszalińskie Dni …": no name goes on
-                    if low in ("z", "ze") and "apposition" in (_head_of(self.strs[i]) or ("", "", ()))[2] \
-                            and _is_geo(nxt) and not (j + 2 < len(self.strs) and self.gap(j + 1) == " "
-                                                      and _cap(self.strs[j + 2])):
+                    if low in ("z", "ze") and "apposition" in head[2] \
+                            and _is_geo(nxt) and not (j + 2 < len(strs) and self.gap(j + 1) == " "
+                                                      and _cap(strs[j + 2])):
                         break  # "Fundacji Wspólne Pokolenia z Krakowa": where it comes from, not its name
                     j += 1
                     continue
                 break
-            if not _cap(w) or _verb_only(w) or low in chrome_words():
+            if not _cap(w) or _verb_only(w) or low in chrome:
                 break  # "GMINNY OŚRODEK KULTURY ZAPRASZA", "… Kowale\nWytworzył:": the sentence goes on
-            if _head_of(w) and _nominative_only(w) and not allcaps and not _modified_by(self.strs[j - 1], w) \
+            if _head_of(w) and _nominative_only(w) and not allcaps and not _modified_by(strs[j - 1], w) \
                     and "fixedcase" not in _head_of(w)[2] \
-                    and not (j == i + 1 and "apposition" in (_head_of(self.strs[i]) or ("", "", ()))[2]):
+                    and not (j == i + 1 and "apposition" in head[2]):
                 # an indeclinable head ("Zespół Caritas") goes on; so does a foundation's own name
                 # in the nominative ("Fundacja Dom Otwarty")
                 break  # a new name starts: "… Departament Spraw Społecznych Urząd Miejski …"
-            if not patron and _starts_person(w, self.strs[j + 1] if j + 1 < len(self.strs) else "") \
+            if not patron and _starts_person(w, strs[j + 1] if j + 1 < len(strs) else "") \
                     and not self.gap(j).strip():
                 break
-            if self.menu_word(i, w):
+            if public and self.menu_word(i, w):
                 break
             if not morph.is_known(w):
                 proper_seen = True
@@ -631,7 +667,7 @@ class Scanner:
             last_good = j
         # drop trailing connectors
         end = last_good
-        while end > i + 1 and self.strs[end - 1].lower() in conns:
+        while end > i + 1 and strs[end - 1].lower() in conns:
             end -= 1
         return end
 
@@ -858,7 +894,7 @@ class OrganisationsComponent:
         word_chrome = sc.word_chrome
         is_chrome = chrome_test(doc)
         kind_words = set()  # words of a fixed name in the plural: no head of a name of their own
-        all_cands = list(map(_fixed_candidates, strs))  # cached per word: one C-level pass
+        all_cands = list(map(FIXED_CANDIDATES.__getitem__, strs))  # memoised per word: one C-level pass
         for i in compress(range(len(strs)), all_cands):
             if taken[i] or sc.after_apposition(i):
                 continue  # "Stowarzyszenie („)Lokalna Grupa Działania …": the association's own name
@@ -866,7 +902,7 @@ class OrganisationsComponent:
             lem1 = morph.lemmas(strs[i + 1]) if i + 1 < len(strs) else frozenset()
             for seq, name, kind, any_case, needs_name in cands:
                 n = len(seq)
-                if i + n > len(strs) or not (any_case or _cap(w)) or (n > 1 and not (lem1 & seq[1])):
+                if i + n > len(strs) or (n > 1 and not (lem1 & seq[1])):
                     continue  # (most candidates fail on their second word: tested before the loop below)
                 if all(morph.lemmas(strs[i + k]) & seq[k] for k in range(1, n)) and \
                         all(sc.gap(i + k).strip() == "" for k in range(n - 1)):
@@ -895,7 +931,7 @@ class OrganisationsComponent:
                     break
 
         # 2. names grown from head nouns (capitalised words only)
-        head_of = list(map(_head_of, strs))  # cached per word form
+        head_of = list(map(HEADS.__getitem__, strs))  # memoised per word form
         i = 0
         for k in compress(range(len(strs)), head_of):
             if k < i:
@@ -1117,11 +1153,18 @@ def suffix_targets(key: str, order: list) -> list:
 QUOTED_PART = re.compile(r"[„\"«]([^”\"»]{3,80})[”\"»]")
 
 
-def quoted_targets(key: str, orgs: dict, order: list) -> list:
+def quoted_targets(key: str, quoted: dict, order: list) -> list:
     """The one name whose quoted own name is `key` ("Pracownia Pojezierza" in "Regionalny Ośrodek
-    Wspierania Organizacji „Pracownia Pojezierza”"): a short mention of that organisation."""
-    found = [k for k in order if k != key and any(fold(q) == key for q in QUOTED_PART.findall(orgs[k]["name"]))]
+    Wspierania Organizacji „Pracownia Pojezierza”"): a short mention of that organisation.
+    `quoted`: each name's key → its quoted parts, folded (`quoted_parts`)."""
+    found = [k for k in order if k != key and key in quoted[k]]
     return found if len(found) == 1 else []
+
+
+def quoted_parts(orgs: dict) -> dict:
+    """Each organisation's key → the folded quoted parts of its name, found once per document
+    rather than once per pair of names."""
+    return {k: {fold(q) for q in QUOTED_PART.findall(o["name"])} for k, o in orgs.items()}
 
 
 TERRITORY_WORD = re.compile(r"\b(?:miasta|gminy|powiatu|województwa|dzielnicy|osiedla)\b")
@@ -1383,22 +1426,27 @@ def merge(mentions: list, text: str) -> list[dict]:
         if surface not in o["mentions"]:
             o["mentions"].append(surface)
     qualified = {k for k in order if QUALIFIED.search(k)}
+    quoted = None  # (made when first needed)
     for key in list(order):
         if key in qualified:
             continue
         head = key.split()[0]
         generic = GENERIC_MUNICIPAL.match(key)
+        # (the key's prefixes and its name's tests are made once, not once per other name)
+        prefix, in_place = key + " ", (key + " w ", key + " we ")
+        quoted_name = orgs[key]["name"][-1:] in CLOSE_Q
         # "Gminna Rada … " joins "Gminna Rada … w Sokółce"; a generic office ("Rada Miasta") joins
         # the one qualified office of its kind
-        targets = [k for k in order if k != key and (k.startswith((key + " w ", key + " we ")) or (
-            orgs[key]["name"][-1:] in CLOSE_Q and k.startswith(key + " ")) or (
-            k.startswith(key + " ") and _unit_of_office(key, k[len(key) + 1:])) or (
-            generic and (k.startswith(key + " ") or k.split()[0] == head and k in qualified))
-            or k.startswith(key + " ") and (TERRITORY_GENITIVE.match(k, len(key) + 1) or TERRITORY_END.search(key)))]
+        targets = [k for k in order if k != key and (k.startswith(in_place) or (
+            quoted_name and k.startswith(prefix)) or (
+            k.startswith(prefix) and _unit_of_office(key, k[len(prefix):])) or (
+            generic and (k.startswith(prefix) or k.split()[0] == head and k in qualified))
+            or k.startswith(prefix) and (TERRITORY_GENITIVE.match(k, len(prefix)) or TERRITORY_END.search(key)))]
         if not targets:
             targets = suffix_targets(key, order)  # "Rada Działalności …" in "Gliwicka Rada Działalności …"
         if not targets:
-            targets = quoted_targets(key, orgs, order)  # "Pracownia X" in "Ośrodek … „Pracownia X”"
+            quoted = quoted_parts(orgs) if quoted is None else quoted
+            targets = quoted_targets(key, quoted, order)  # "Pracownia X" in "Ośrodek … „Pracownia X”"
         longest = max(targets, key=len, default="")
         if len(targets) > 1 and all(longest.startswith(t + " ") for t in targets if t != longest):
             targets = [longest]  # "Młodzieżowa Rada" → "… Rada Miasta" → "… Rada Miasta Zakopane": the fullest
