@@ -18,6 +18,7 @@ if not Doc.has_extension("organisations"):
 
 OPEN_Q = "„“\"«"
 CLOSE_Q = "”“\"»"
+OPEN_QUOTE = re.compile(f"[{OPEN_Q}]")  # (one search instead of one `in` per quote mark)
 # the look-behind (no word character or hyphen before the first letter) comes after that letter,
 # so that the regex engine can skip ahead to capitals (three times faster than a leading one)
 ABBR = re.compile(r"(?P<abbr>[A-ZĄĆĘŁŃÓŚŹŻ](?<![\w-].)[A-ZĄĆĘŁŃÓŚŹŻa-ząćęłńóśźż]{0,3}[A-ZĄĆĘŁŃÓŚŹŻ])(?:-(?:u|em|owi|ie|zie|y|ach))?(?![\w])")
@@ -887,8 +888,7 @@ class OrganisationsComponent:
         taken = [False] * len(words)
 
         def take(a, b):
-            for k in range(a, b):
-                taken[k] = True
+            taken[a:b] = [True] * (b - a)
 
         # 1. fixed names, matched by lemma in any case
         word_chrome = sc.word_chrome
@@ -932,6 +932,7 @@ class OrganisationsComponent:
 
         # 2. names grown from head nouns (capitalised words only)
         head_of = list(map(HEADS.__getitem__, strs))  # memoised per word form
+        units = unit_roles()["unit"]
         i = 0
         for k in compress(range(len(strs)), head_of):
             if k < i:
@@ -969,7 +970,7 @@ class OrganisationsComponent:
                 while start < i and taken[start]:
                     start += 1
             coord = sc.coordinated_adjective(start, i) if "place" not in flags and start < i else start
-            if lemma in unit_roles()["unit"]:  # "Referat Spraw Społecznych UG Ustka": the unit without its office
+            if lemma in units:  # "Referat Spraw Społecznych UG Ustka": the unit without its office
                 end = next((k for k in range(i + 2, end) if unit_roles()["parent_abbreviation"].fullmatch(strs[k])), end)
             if "place" not in flags and end - 1 > i and _trailing_initials(tuple(strs[start:end])):
                 end -= 1  # "Klub Integracji Społecznej KIS": the abbreviation after the name is its alias
@@ -999,7 +1000,7 @@ class OrganisationsComponent:
                 name = f"{_adjectives_nominative((strs[coord], strs[i]))[0]} i {name}"
                 start = coord
             e_char = words[end - 1][1] + (1 if name[-1:] in CLOSE_Q else 0)
-            if name[-1:] not in CLOSE_Q and any(q in name for q in OPEN_Q):
+            if name[-1:] not in CLOSE_Q and OPEN_QUOTE.search(name):
                 tail = QUOTE_TAIL.match(text, e_char)  # "„Aktywni 60+”": digits and signs are no words
                 if tail:
                     name += tail.group()
@@ -1025,7 +1026,7 @@ class OrganisationsComponent:
                     name = f"{number.group(1)} {name}"
                     s_char = number.start(1)
             mentions.append((s_char, e_char, name, kind))
-            if lemma in unit_roles()["unit"] and not sc.person_title(start, end):
+            if lemma in units and not sc.person_title(start, end):
                 parent = sc.parent_office(i, end, head_of)
                 office = canonical(text, words[parent:end], 0) if parent is not None else ""
                 if office and not GENERIC_MUNICIPAL.match(office):  # "Wydział … Urzędu Miasta X": the office is named too
@@ -1043,14 +1044,14 @@ class OrganisationsComponent:
         abbrs = abbreviations()
         full_by_initials = {}
         for s, e, name, kind in mentions:
-            ini = "".join(w[0] for w in name.split() if w[:1].isupper())
+            ini = "".join([w[0] for w in name.split() if w[:1].isupper()])
             full_by_initials.setdefault(ini, (name, kind))
             if PLACE_ADJECTIVE_FIRST.match(name):  # "Piaseczyński Uniwersytet Trzeciego Wieku" is also the "UTW"
                 full_by_initials.setdefault(ini[1:], (name, kind))
         ends = {me: (mn, mk) for _ms, me, mn, mk in mentions}
         bare = []  # "OSP" alone: a kind of body unless a fuller name of it is in the report
         defined = {}  # "Polskie Towarzystwo … Oddział w X (PTTK)": the abbreviation names that organisation
-        for m in ABBR.finditer(text):
+        for m in abbreviation_matches(text, words, strs):
             s = m.start()
             ab = m.group("abbr")
             bracketed = s and text[s - 1] == "(" and text[m.end():m.end() + 1] == ")"
@@ -1112,6 +1113,29 @@ class OrganisationsComponent:
             mentions = [m for m in mentions if not any(a <= m[0] < b for a, b in menus)]
         doc._.organisations = merge(join_dashed(join_branches(mentions, text), text), text)
         return doc
+
+
+# an abbreviation's letters (ABBR without what stands around them), for telling the words that may
+# begin one
+ABBR_LETTERS = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][A-ZĄĆĘŁŃÓŚŹŻa-ząćęłńóśźż]{0,3}[A-ZĄĆĘŁŃÓŚŹŻ]")
+ABBREVIATION_WORDS = WordMemo(lambda word: bool(ABBR_LETTERS.match(word)))
+
+
+def abbreviation_matches(text: str, words: list, strs: list) -> list:
+    """The matches of ABBR in `text`, tried only at the words (`words`/`strs`, layout.WORD's) that
+    begin with an abbreviation's letters: a scan of the whole text tried every character, ten
+    times the cost. The same matches: a match's first letter has no letter, digit or hyphen before
+    it, so it begins a layout word, unless the text holds "×", "÷" or "‐", which layout.WORD takes
+    into words (then the text is scanned whole); matches cannot overlap, so trying each word
+    start finds what one scan finds."""
+    if "×" in text or "÷" in text or "‐" in text:
+        return list(ABBR.finditer(text))
+    out = []
+    for k in compress(range(len(strs)), map(ABBREVIATION_WORDS.__getitem__, strs)):
+        m = ABBR.match(text, words[k][0])
+        if m:
+            out.append(m)
+    return out
 
 
 def bare_apposition(strs: list, start: int, i: int, flags) -> bool:
@@ -1184,11 +1208,12 @@ DASH_GAP = re.compile(r"[ \t]+[–—-][ \t]+")
 def join_dashed(mentions: list, text: str) -> list:
     """A name written after a dashed fixed name ("Narodowy Instytut Wolności – Centrum …") is the
     second half of one organisation's name, not an organisation of its own."""
-    if not any(fold(m[2]) in dashed_names() for m in mentions):
+    dashed = dashed_names()
+    if not any(fold(m[2]) in dashed for m in mentions):
         return mentions
     out = []
     for m in sorted(mentions):
-        if out and fold(out[-1][2]) in dashed_names() and DASH_GAP.fullmatch(text, out[-1][1], m[0]) \
+        if out and fold(out[-1][2]) in dashed and DASH_GAP.fullmatch(text, out[-1][1], m[0]) \
                 and not QUALIFIED.search(out[-1][2]):
             ps, _pe, pname, pkind = out.pop()
             out.append((ps, m[1], f"{pname} – {m[2]}", pkind))
