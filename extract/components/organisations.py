@@ -18,6 +18,7 @@ if not Doc.has_extension("organisations"):
 
 OPEN_Q = "„“\"«"
 CLOSE_Q = "”“\"»"
+OPEN_QUOTE = re.compile(f"[{OPEN_Q}]")  # (one search instead of one `in` per quote mark)
 # the look-behind (no word character or hyphen before the first letter) comes after that letter,
 # so that the regex engine can skip ahead to capitals (three times faster than a leading one)
 ABBR = re.compile(r"(?P<abbr>[A-ZĄĆĘŁŃÓŚŹŻ](?<![\w-].)[A-ZĄĆĘŁŃÓŚŹŻa-ząćęłńóśźż]{0,3}[A-ZĄĆĘŁŃÓŚŹŻ])(?:-(?:u|em|owi|ie|zie|y|ach))?(?![\w])")
@@ -94,10 +95,28 @@ def fixed_names() -> list:
     return index
 
 
+class WordMemo(dict):
+    """The values of a function of one word, for a whole document's words at once:
+    `list(map(memo.__getitem__, words))` is a dict lookup per word, half the cost of an
+    lru_cache call. Emptied when it holds `limit` words, so it stays bounded like the caches."""
+
+    def __init__(self, fn, limit: int = 100_000):
+        super().__init__()
+        self.fn, self.limit = fn, limit
+
+    def __missing__(self, word: str):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.fn(word)
+        return value
+
+
 @lru_cache(maxsize=100_000)
 def _fixed_candidates(word: str) -> tuple:
+    """The fixed names `word` may begin: by its lemma, and capitalised unless the name is also
+    written in lower case ("lokalnych" begins none, "grupy" may begin "Grupa nieformalna")."""
     fixed = fixed_names()
-    return tuple(f for key in morph.lemmas(word) for f in fixed.get(key, ()))
+    return tuple(f for key in morph.lemmas(word) for f in fixed.get(key, ()) if f[3] or _cap(word))
 
 
 @lru_cache(maxsize=100_000)
@@ -138,6 +157,10 @@ def _head_of(word: str):
         if lem in table:
             return lem, table[lem][0], table[lem][1]
     return None
+
+
+FIXED_CANDIDATES = WordMemo(_fixed_candidates)
+HEADS = WordMemo(_head_of)
 
 
 def _is_place_head(word: str) -> bool:
@@ -192,6 +215,14 @@ def _starts_person(word: str, nxt: str) -> bool:
     # is a patron: "Fundacja Jana Kowalskiego")
     cases = set().union(*[a[3] for a in morph.analyse(word) if "imię" in a[5] and "gen" not in a[3]] or [set()])
     return bool(cases) and any("nazwisko" in a[5] and a[3] & cases for a in morph.analyse(nxt))
+
+
+@lru_cache(maxsize=100_000)
+def _head_agreement(word: str):
+    """(number, gender, cases) of the head reading of `word`, which the adjectives of its name
+    agree with (read once per word, not once per adjective); None when it has no noun reading."""
+    hr = morph.head_reading(word)
+    return None if hr is None else ("sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], hr[3])
 
 
 @lru_cache(maxsize=100_000)
@@ -309,7 +340,7 @@ class Scanner:
         """End of "Gmina Milejczyce" / "Województwo Dolnośląskie": a territorial unit followed by
         its geographic name (or agreeing adjective) on the same line; None when there is none."""
         end = i + 1
-        hr = morph.head_reading(self.strs[i])
+        agreement = _head_agreement(self.strs[i])
         while end < len(self.words) and end - i <= 3 and _cap(self.strs[end]) \
                 and self.gap(end - 1) == " ":
             w = self.strs[end]
@@ -317,7 +348,7 @@ class Scanner:
                 break
             ok = _is_geo(w) or any(morph.agrees(w, number, gender, cases)
                                    for number, gender, cases in _geo_agreement(self.strs[end - 1])) \
-                or end > i + 1 and _agrees_with_noun(w, self.strs[end - 1]) or (hr and morph.agrees(w, "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], frozenset(hr[3])))
+                or end > i + 1 and _agrees_with_noun(w, self.strs[end - 1]) or (agreement and morph.agrees(w, *agreement))
             if not ok or _head_of(w):
                 break
             end += 1
@@ -388,11 +419,10 @@ class Scanner:
         return self.words[i][1] - line_start >= 50
 
     def menu_word(self, i: int, w: str) -> bool:
-        """`w`, after the head word i, is the next item of a menu ("Urząd Mieszkaniec Inwestor
-        Turysta", "URZĄD MIASTO EDUKACJA"): a common noun that cannot be genitive after an
-        office's head, on a line of capitalised words only."""
-        head = _head_of(self.strs[i])
-        if head[1] != "public" or not _common_nominative_only(w):
+        """`w`, after the head word i of a public body (the caller tells), is the next item of a
+        menu ("Urząd Mieszkaniec Inwestor Turysta", "URZĄD MIASTO EDUKACJA"): a common noun that
+        cannot be genitive after an office's head, on a line of capitalised words only."""
+        if not _common_nominative_only(w):
             return False
         a = self.text.rfind("\n", 0, self.words[i][0]) + 1
         b = self.text.find("\n", self.words[i][1])
@@ -456,8 +486,8 @@ class Scanner:
         if k < 0 or self.strs[k + 1] != "i" or self.gap(k) != " " or self.gap(k + 1) != " " \
                 or not _cap(self.strs[k]) or _head_of(self.strs[k]):
             return start
-        hr = morph.head_reading(self.strs[i])
-        if not hr or not morph.agrees(self.strs[k], "sg" if "sg" in hr[2] else "pl", sorted(hr[4])[0], frozenset(hr[3])):
+        agreement = _head_agreement(self.strs[i])
+        if not agreement or not morph.agrees(self.strs[k], *agreement):
             return start
         return k
 
@@ -513,16 +543,18 @@ class Scanner:
         return end, f"{morph.in_preposition(loc)} {loc}"
 
     def pre_adjectives(self, i: int, head_word: str, start_limit: int) -> int:
-        hr = morph.head_reading(head_word)
-        if hr is None:
+        agreement = _head_agreement(head_word)
+        if agreement is None:
             return i
-        number = "sg" if "sg" in hr[2] else "pl"
-        gender = sorted(hr[4])[0]
+        number, gender, cases = agreement
         k = i
         while k - 1 >= start_limit and k - i < 3:
             w = self.strs[k - 1]
-            if not _cap(w) or self.gap(k - 1).strip() or "\n" in self.gap(k - 1) or not (
-                    morph.agrees(w, number, gender, frozenset(hr[3])) or _unknown_place_adjective(w, hr[3])):
+            if not _cap(w):
+                break
+            gap = self.gap(k - 1)
+            if gap.strip() or "\n" in gap or not (morph.agrees(w, number, gender, cases)
+                                                 or _unknown_place_adjective(w, cases)):
                 break
             if _head_of(w) or morph.lemmas(w) & roles():
                 break  # "Przewodniczącego Komitetu …": a role, not part of the name
@@ -535,34 +567,39 @@ class Scanner:
     def grow(self, i: int, j: int | None = None, first_gap: str = " ") -> int:
         """Index after the last word of the name whose head is word i (growing from word j, after
         `first_gap`)."""
-        conns = connectors()
-        allcaps = self.strs[i].isupper()
+        # (the word lists and the head's entry are read once here, not once per word)
+        conns, honorific, chrome = connectors(), honorifics(), chrome_words()
+        patron_connectors = data.word_list("organisation_patron_connectors.txt")
+        text, words, strs = self.text, self.words, self.strs
+        head = _head_of(strs[i]) or ("", "", ())
+        public = head[1] == "public"  # only a public body's name can run into a menu
+        allcaps = strs[i].isupper()
         resumed = j is not None
         j = i + 1 if j is None else j
         proper_seen = patron = False
         patron_at = -99
         last_good = j
-        while j < len(self.words) and j - i < MAX_WORDS:
-            gap = first_gap if resumed else self.gap(j - 1)
+        while j < len(words) and j - i < MAX_WORDS:
+            gap = first_gap if resumed else text[words[j - 1][1]:words[j][0]]  # self.gap(j - 1)
             resumed = False
-            w = self.strs[j]
+            w = strs[j]
             g = gap.strip()
             if g:
-                if g[0] in OPEN_Q and not proper_seen and unquoted_head(self.strs[i]):
+                if g[0] in OPEN_Q and not proper_seen and unquoted_head(strs[i]):
                     break  # "Ministerstwa Rozwoju „Przygotowanie …”": a title after a public body
                 if g[0] in OPEN_Q and not proper_seen:
                     # quoted proper name: take it whole
-                    close_any = min([p for p in (self.text.find(c, self.words[j][0]) for c in CLOSE_Q) if p > 0] or [-1])
-                    if close_any < 0 or close_any - self.words[j][0] > 80 or "\n" in self.text[self.words[j][0]:close_any]:
+                    close_any = min([p for p in (text.find(c, words[j][0]) for c in CLOSE_Q) if p > 0] or [-1])
+                    if close_any < 0 or close_any - words[j][0] > 80 or "\n" in text[words[j][0]:close_any]:
                         break
-                    while j < len(self.words) and self.words[j][1] <= close_any:
+                    while j < len(words) and words[j][1] <= close_any:
                         j += 1
                     last_good = j
                     proper_seen = True
                     # continue only with a "w X" qualifier or a place name ("„Stal” Nowa Dęba")
-                    if j < len(self.words) and self.text[close_any + 1:self.words[j][0]] == " " \
-                            and self.strs[j] in ("w", "we") \
-                            and j + 1 < len(self.words) and _cap(self.strs[j + 1]):
+                    if j < len(words) and text[close_any + 1:words[j][0]] == " " \
+                            and strs[j] in ("w", "we") \
+                            and j + 1 < len(words) and _cap(strs[j + 1]):
                         j += 1
                         continue
                     last_good = self.place_after(j)
@@ -571,7 +608,7 @@ class Scanner:
                     j += 1  # "Wydział Sportu, Turystyki i Rekreacji": one name
                     last_good = j
                     continue
-                if not (g == "." and self.strs[j - 1].lower() in dotted_connectors()
+                if not (g == "." and strs[j - 1].lower() in dotted_connectors()
                         and (w[:1].isupper() or w.lower() in dotted_connectors())):
                     break
             if "\n" in gap:
@@ -584,46 +621,46 @@ class Scanner:
                 if not (wrapped or stacked):
                     break
             low = w.lower()
-            if low in data.word_list("organisation_patron_connectors.txt"):
+            if low in patron_connectors:
                 patron_at = j  # "pw. Najświętszego Serca Pana Jezusa": a patron's name, honorifics included
             patron = j - patron_at <= 4
-            if low in honorifics() and not patron or ROMAN.fullmatch(w) and not allcaps and j + 1 < len(self.strs) \
-                    and self.strs[j + 1].islower() and self.strs[j + 1] not in conns:
+            if low in honorific and not patron or not allcaps and j + 1 < len(strs) and strs[j + 1].islower() \
+                    and strs[j + 1] not in conns and ROMAN.fullmatch(w):
                 break  # "… Urzędu Miasta Pan Jan Lis", "Rady … III kadencji" (not "im. Jana Pawła II w X")
             if low in conns:
-                if j + 1 < len(self.words) and (_cap(self.strs[j + 1]) or self.strs[j + 1] in conns):
-                    nxt = self.strs[j + 1]
+                if j + 1 < len(words) and (_cap(strs[j + 1]) or strs[j + 1] in conns):
+                    nxt = strs[j + 1]
                     if low in ("i", "oraz") and not allcaps and nxt.isupper() and len(nxt) > 1:
                         break  # "Stowarzyszenia X i UKS „Y”": an abbreviation starts another name
-                    if low == "i" and joint_name(self.strs[j - 1], nxt):
+                    if low == "i" and joint_name(strs[j - 1], nxt):
                         j += 2  # "Centrum Kultury i Biblioteka w X": one institution of two kinds
                         last_good = j
                         continue
-                    if low == "i" and self.head_after(j + 1) and not (_is_place_head(nxt) and _is_place_head(self.strs[j - 1])):
+                    if low == "i" and self.head_after(j + 1) and not (_is_place_head(nxt) and _is_place_head(strs[j - 1])):
                         break  # "Fundacja X i (Powiatowe) Stowarzyszenie Y": two names ("Miasta i Gminy" is one)
                     if low in ("i", "oraz") and nxt in CLAUSE_PREPOSITIONS:
                         break  # "… Caritas i z Centrum Kształcenia …": the sentence goes on
                     if connector_ends_name(low, nxt):
                         break  # "Rady Gminy X w XI 2024", "Rady na Koszalińskie Dni …": no name goes on
-                    if low in ("z", "ze") and "apposition" in (_head_of(self.strs[i]) or ("", "", ()))[2] \
-                            and _is_geo(nxt) and not (j + 2 < len(self.strs) and self.gap(j + 1) == " "
-                                                      and _cap(self.strs[j + 2])):
+                    if low in ("z", "ze") and "apposition" in head[2] \
+                            and _is_geo(nxt) and not (j + 2 < len(strs) and self.gap(j + 1) == " "
+                                                      and _cap(strs[j + 2])):
                         break  # "Fundacji Wspólne Pokolenia z Krakowa": where it comes from, not its name
                     j += 1
                     continue
                 break
-            if not _cap(w) or _verb_only(w) or low in chrome_words():
+            if not _cap(w) or _verb_only(w) or low in chrome:
                 break  # "GMINNY OŚRODEK KULTURY ZAPRASZA", "… Kowale\nWytworzył:": the sentence goes on
-            if _head_of(w) and _nominative_only(w) and not allcaps and not _modified_by(self.strs[j - 1], w) \
+            if _head_of(w) and _nominative_only(w) and not allcaps and not _modified_by(strs[j - 1], w) \
                     and "fixedcase" not in _head_of(w)[2] \
-                    and not (j == i + 1 and "apposition" in (_head_of(self.strs[i]) or ("", "", ()))[2]):
+                    and not (j == i + 1 and "apposition" in head[2]):
                 # an indeclinable head ("Zespół Caritas") goes on; so does a foundation's own name
                 # in the nominative ("Fundacja Dom Otwarty")
                 break  # a new name starts: "… Departament Spraw Społecznych Urząd Miejski …"
-            if not patron and _starts_person(w, self.strs[j + 1] if j + 1 < len(self.strs) else "") \
+            if not patron and _starts_person(w, strs[j + 1] if j + 1 < len(strs) else "") \
                     and not self.gap(j).strip():
                 break
-            if self.menu_word(i, w):
+            if public and self.menu_word(i, w):
                 break
             if not morph.is_known(w):
                 proper_seen = True
@@ -631,7 +668,7 @@ class Scanner:
             last_good = j
         # drop trailing connectors
         end = last_good
-        while end > i + 1 and self.strs[end - 1].lower() in conns:
+        while end > i + 1 and strs[end - 1].lower() in conns:
             end -= 1
         return end
 
@@ -805,28 +842,33 @@ ABBR_NUMBER = re.compile(r"[ \t]+(?:nr|Nr|NR)\.?[ \t]*(?P<n>\d+[A-Za-z]?)\b(?![/
 STREET_GATE = re.compile(r"(?i)ul|al|pl|os|rond")  # letters every street cue has: a cheap test first
 QUOTE_TAIL = re.compile(r"[ \t]?[\d+&./-]+(?:[ \t][\d+&./-]+)*[”\"»]")
 NAME_TAIL = re.compile(r"(?: \d{1,3}\+|\+|\.(?:pl|org|eu|com|net))(?![\w+]|\.\w)")  # signs and domains that end a name
-PIPE_LINE = re.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", re.M)
-
-
 def menu_lines(text: str) -> list[tuple[int, int]]:
     """Spans of one-line menus the chrome filter let through ("Aktualności | Urząd Miasta |
     Rada Seniorów | Kontakt"): three or more short cells between bars, no digits or sentence
     punctuation, and no line around with as many bars (a table's rows have them)."""
     out = []
-    if "|" not in text:
-        return out
-    for m in PIPE_LINE.finditer(text):
-        cells = [c.strip() for c in m.group().split("|")]
+    rules = menu_rules()
+    # the lines ("\n" to "\n") with two bars or more, found from the bars themselves: a regex
+    # scan for such lines tried every character of the text
+    bar = text.find("|")
+    while bar >= 0:
+        start = text.rfind("\n", 0, bar) + 1
+        end = text.find("\n", bar)
+        end = len(text) if end < 0 else end
+        bar = text.find("|", end)
+        line = text[start:end]
+        bars = line.count("|")
+        if bars < 2:
+            continue
+        cells = [c.strip() for c in line.split("|")]
         cells = [c for c in cells if c]
-        rules = menu_rules()
         if len(cells) < rules["min_cells"] or any(len(c.split()) > rules["max_cell_words"] or rules["cell_bad"].search(c)
                                                   for c in cells):
             continue
-        before = text[text.rfind("\n", 0, max(m.start() - 1, 0)) + 1:m.start()]
-        after = text[m.end():text.find("\n", m.end() + 1) if text.find("\n", m.end() + 1) >= 0 else len(text)]
-        bars = m.group().count("|")
+        before = text[text.rfind("\n", 0, max(start - 1, 0)) + 1:start]
+        after = text[end:text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else len(text)]
         if before.count("|") != bars and after.count("|") != bars:
-            out.append((m.start(), m.end()))
+            out.append((start, end))
     return out
 
 
@@ -846,14 +888,13 @@ class OrganisationsComponent:
         taken = [False] * len(words)
 
         def take(a, b):
-            for k in range(a, b):
-                taken[k] = True
+            taken[a:b] = [True] * (b - a)
 
         # 1. fixed names, matched by lemma in any case
         word_chrome = sc.word_chrome
         is_chrome = chrome_test(doc)
         kind_words = set()  # words of a fixed name in the plural: no head of a name of their own
-        all_cands = list(map(_fixed_candidates, strs))  # cached per word: one C-level pass
+        all_cands = list(map(FIXED_CANDIDATES.__getitem__, strs))  # memoised per word: one C-level pass
         for i in compress(range(len(strs)), all_cands):
             if taken[i] or sc.after_apposition(i):
                 continue  # "Stowarzyszenie („)Lokalna Grupa Działania …": the association's own name
@@ -861,7 +902,7 @@ class OrganisationsComponent:
             lem1 = morph.lemmas(strs[i + 1]) if i + 1 < len(strs) else frozenset()
             for seq, name, kind, any_case, needs_name in cands:
                 n = len(seq)
-                if i + n > len(strs) or not (any_case or _cap(w)) or (n > 1 and not (lem1 & seq[1])):
+                if i + n > len(strs) or (n > 1 and not (lem1 & seq[1])):
                     continue  # (most candidates fail on their second word: tested before the loop below)
                 if all(morph.lemmas(strs[i + k]) & seq[k] for k in range(1, n)) and \
                         all(sc.gap(i + k).strip() == "" for k in range(n - 1)):
@@ -890,7 +931,8 @@ class OrganisationsComponent:
                     break
 
         # 2. names grown from head nouns (capitalised words only)
-        head_of = list(map(_head_of, strs))  # cached per word form
+        head_of = list(map(HEADS.__getitem__, strs))  # memoised per word form
+        units = unit_roles()["unit"]
         i = 0
         for k in compress(range(len(strs)), head_of):
             if k < i:
@@ -928,7 +970,7 @@ class OrganisationsComponent:
                 while start < i and taken[start]:
                     start += 1
             coord = sc.coordinated_adjective(start, i) if "place" not in flags and start < i else start
-            if lemma in unit_roles()["unit"]:  # "Referat Spraw Społecznych UG Ustka": the unit without its office
+            if lemma in units:  # "Referat Spraw Społecznych UG Ustka": the unit without its office
                 end = next((k for k in range(i + 2, end) if unit_roles()["parent_abbreviation"].fullmatch(strs[k])), end)
             if "place" not in flags and end - 1 > i and _trailing_initials(tuple(strs[start:end])):
                 end -= 1  # "Klub Integracji Społecznej KIS": the abbreviation after the name is its alias
@@ -958,7 +1000,7 @@ class OrganisationsComponent:
                 name = f"{_adjectives_nominative((strs[coord], strs[i]))[0]} i {name}"
                 start = coord
             e_char = words[end - 1][1] + (1 if name[-1:] in CLOSE_Q else 0)
-            if name[-1:] not in CLOSE_Q and any(q in name for q in OPEN_Q):
+            if name[-1:] not in CLOSE_Q and OPEN_QUOTE.search(name):
                 tail = QUOTE_TAIL.match(text, e_char)  # "„Aktywni 60+”": digits and signs are no words
                 if tail:
                     name += tail.group()
@@ -984,7 +1026,7 @@ class OrganisationsComponent:
                     name = f"{number.group(1)} {name}"
                     s_char = number.start(1)
             mentions.append((s_char, e_char, name, kind))
-            if lemma in unit_roles()["unit"] and not sc.person_title(start, end):
+            if lemma in units and not sc.person_title(start, end):
                 parent = sc.parent_office(i, end, head_of)
                 office = canonical(text, words[parent:end], 0) if parent is not None else ""
                 if office and not GENERIC_MUNICIPAL.match(office):  # "Wydział … Urzędu Miasta X": the office is named too
@@ -1002,14 +1044,14 @@ class OrganisationsComponent:
         abbrs = abbreviations()
         full_by_initials = {}
         for s, e, name, kind in mentions:
-            ini = "".join(w[0] for w in name.split() if w[:1].isupper())
+            ini = "".join([w[0] for w in name.split() if w[:1].isupper()])
             full_by_initials.setdefault(ini, (name, kind))
             if PLACE_ADJECTIVE_FIRST.match(name):  # "Piaseczyński Uniwersytet Trzeciego Wieku" is also the "UTW"
                 full_by_initials.setdefault(ini[1:], (name, kind))
         ends = {me: (mn, mk) for _ms, me, mn, mk in mentions}
         bare = []  # "OSP" alone: a kind of body unless a fuller name of it is in the report
         defined = {}  # "Polskie Towarzystwo … Oddział w X (PTTK)": the abbreviation names that organisation
-        for m in ABBR.finditer(text):
+        for m in abbreviation_matches(text, words, strs):
             s = m.start()
             ab = m.group("abbr")
             bracketed = s and text[s - 1] == "(" and text[m.end():m.end() + 1] == ")"
@@ -1073,6 +1115,29 @@ class OrganisationsComponent:
         return doc
 
 
+# an abbreviation's letters (ABBR without what stands around them), for telling the words that may
+# begin one
+ABBR_LETTERS = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][A-ZĄĆĘŁŃÓŚŹŻa-ząćęłńóśźż]{0,3}[A-ZĄĆĘŁŃÓŚŹŻ]")
+ABBREVIATION_WORDS = WordMemo(lambda word: bool(ABBR_LETTERS.match(word)))
+
+
+def abbreviation_matches(text: str, words: list, strs: list) -> list:
+    """The matches of ABBR in `text`, tried only at the words (`words`/`strs`, layout.WORD's) that
+    begin with an abbreviation's letters: a scan of the whole text tried every character, ten
+    times the cost. The same matches: a match's first letter has no letter, digit or hyphen before
+    it, so it begins a layout word, unless the text holds "×", "÷" or "‐", which layout.WORD takes
+    into words (then the text is scanned whole); matches cannot overlap, so trying each word
+    start finds what one scan finds."""
+    if "×" in text or "÷" in text or "‐" in text:
+        return list(ABBR.finditer(text))
+    out = []
+    for k in compress(range(len(strs)), map(ABBREVIATION_WORDS.__getitem__, strs)):
+        m = ABBR.match(text, words[k][0])
+        if m:
+            out.append(m)
+    return out
+
+
 def bare_apposition(strs: list, start: int, i: int, flags) -> bool:
     """"biuro Fundacji w Nowym Targu": a head that needs its own name ("Fundacja", "Stowarzyszenie")
     followed only by a place is a foundation named before, not a name."""
@@ -1112,11 +1177,18 @@ def suffix_targets(key: str, order: list) -> list:
 QUOTED_PART = re.compile(r"[„\"«]([^”\"»]{3,80})[”\"»]")
 
 
-def quoted_targets(key: str, orgs: dict, order: list) -> list:
+def quoted_targets(key: str, quoted: dict, order: list) -> list:
     """The one name whose quoted own name is `key` ("Pracownia Pojezierza" in "Regionalny Ośrodek
-    Wspierania Organizacji „Pracownia Pojezierza”"): a short mention of that organisation."""
-    found = [k for k in order if k != key and any(fold(q) == key for q in QUOTED_PART.findall(orgs[k]["name"]))]
+    Wspierania Organizacji „Pracownia Pojezierza”"): a short mention of that organisation.
+    `quoted`: each name's key → its quoted parts, folded (`quoted_parts`)."""
+    found = [k for k in order if k != key and key in quoted[k]]
     return found if len(found) == 1 else []
+
+
+def quoted_parts(orgs: dict) -> dict:
+    """Each organisation's key → the folded quoted parts of its name, found once per document
+    rather than once per pair of names."""
+    return {k: {fold(q) for q in QUOTED_PART.findall(o["name"])} for k, o in orgs.items()}
 
 
 TERRITORY_WORD = re.compile(r"\b(?:miasta|gminy|powiatu|województwa|dzielnicy|osiedla)\b")
@@ -1136,11 +1208,12 @@ DASH_GAP = re.compile(r"[ \t]+[–—-][ \t]+")
 def join_dashed(mentions: list, text: str) -> list:
     """A name written after a dashed fixed name ("Narodowy Instytut Wolności – Centrum …") is the
     second half of one organisation's name, not an organisation of its own."""
-    if not any(fold(m[2]) in dashed_names() for m in mentions):
+    dashed = dashed_names()
+    if not any(fold(m[2]) in dashed for m in mentions):
         return mentions
     out = []
     for m in sorted(mentions):
-        if out and fold(out[-1][2]) in dashed_names() and DASH_GAP.fullmatch(text, out[-1][1], m[0]) \
+        if out and fold(out[-1][2]) in dashed and DASH_GAP.fullmatch(text, out[-1][1], m[0]) \
                 and not QUALIFIED.search(out[-1][2]):
             ps, _pe, pname, pkind = out.pop()
             out.append((ps, m[1], f"{pname} – {m[2]}", pkind))
@@ -1296,7 +1369,10 @@ def _fixed_folds() -> tuple:
 BRANCH_WORDS = frozenset(("Zarząd", "Oddział", "Koło", "Chorągiew", "Hufiec", "Klub", "Sekcja"))  # not places
 
 
-BUSINESS_GATE = re.compile(r"o\.\s?o\.|s\.\s?c\.|S\.\s?A\.|[Ss]p\.\s?[jk]\.")  # a cheap test before the scan
+# a cheap test before the scan: "o.o.", "s.c.", "S.A.", "sp.j."/"sp.k." (spaces allowed after a
+# dot). Written from the dot, with the letter before it in a look-behind, so that the regex engine
+# jumps from dot to dot instead of trying every character.
+BUSINESS_GATE = re.compile(r"\.(?:(?<=o\.)\s?o\.|(?<=s\.)\s?c\.|(?<=S\.)\s?A\.|(?<=[Ss]p\.)\s?[jk]\.)")
 BUSINESS_TOKEN = re.compile(r"(?:[A-ZĄĆĘŁŃÓŚŹŻ][\w&-]*|„[^”\n]{1,40}”|\"[^\"\n]{1,40}\"|i|w|we|z)$")
 
 
@@ -1375,22 +1451,27 @@ def merge(mentions: list, text: str) -> list[dict]:
         if surface not in o["mentions"]:
             o["mentions"].append(surface)
     qualified = {k for k in order if QUALIFIED.search(k)}
+    quoted = None  # (made when first needed)
     for key in list(order):
         if key in qualified:
             continue
         head = key.split()[0]
         generic = GENERIC_MUNICIPAL.match(key)
+        # (the key's prefixes and its name's tests are made once, not once per other name)
+        prefix, in_place = key + " ", (key + " w ", key + " we ")
+        quoted_name = orgs[key]["name"][-1:] in CLOSE_Q
         # "Gminna Rada … " joins "Gminna Rada … w Sokółce"; a generic office ("Rada Miasta") joins
         # the one qualified office of its kind
-        targets = [k for k in order if k != key and (k.startswith((key + " w ", key + " we ")) or (
-            orgs[key]["name"][-1:] in CLOSE_Q and k.startswith(key + " ")) or (
-            k.startswith(key + " ") and _unit_of_office(key, k[len(key) + 1:])) or (
-            generic and (k.startswith(key + " ") or k.split()[0] == head and k in qualified))
-            or k.startswith(key + " ") and (TERRITORY_GENITIVE.match(k, len(key) + 1) or TERRITORY_END.search(key)))]
+        targets = [k for k in order if k != key and (k.startswith(in_place) or (
+            quoted_name and k.startswith(prefix)) or (
+            k.startswith(prefix) and _unit_of_office(key, k[len(prefix):])) or (
+            generic and (k.startswith(prefix) or k.split()[0] == head and k in qualified))
+            or k.startswith(prefix) and (TERRITORY_GENITIVE.match(k, len(prefix)) or TERRITORY_END.search(key)))]
         if not targets:
             targets = suffix_targets(key, order)  # "Rada Działalności …" in "Gliwicka Rada Działalności …"
         if not targets:
-            targets = quoted_targets(key, orgs, order)  # "Pracownia X" in "Ośrodek … „Pracownia X”"
+            quoted = quoted_parts(orgs) if quoted is None else quoted
+            targets = quoted_targets(key, quoted, order)  # "Pracownia X" in "Ośrodek … „Pracownia X”"
         longest = max(targets, key=len, default="")
         if len(targets) > 1 and all(longest.startswith(t + " ") for t in targets if t != longest):
             targets = [longest]  # "Młodzieżowa Rada" → "… Rada Miasta" → "… Rada Miasta Zakopane": the fullest
