@@ -103,6 +103,25 @@ def _place_matches(rx, text: str):
             yield mm
 
 
+def _voivodeship_matches(text: str, lower: str):
+    """VOIVODESHIP's matches in `text`, tried only where "woj" stands in the lower-cased text:
+    a case-insensitive scan tries every position, slowly. (Every match starts with "woj" in some
+    case; where lower-casing moves offsets, the whole text is scanned as before.)"""
+    if "woj" not in lower:
+        return
+    if len(lower) != len(text):
+        yield from VOIVODESHIP.finditer(text)
+        return
+    end = 0
+    k = lower.find("woj")
+    while k >= 0:
+        m = VOIVODESHIP.match(text, k) if k >= end else None
+        if m:
+            end = m.end()  # (as finditer: the next match starts after this one)
+            yield m
+        k = lower.find("woj", k + 1)
+
+
 def _voiv_adjective(word: str) -> str:
     """"Podlaskiego" / "dolnośląskim" → "podlaskie" / "dolnośląskie"."""
     w = word.lower()
@@ -290,7 +309,7 @@ def resolve(text: str, title: str = "", skip=lambda s: False, gaz=None, lower: s
             else ([raw] if morph.has_qualifier(raw.split()[-1], "nazwa_geograficzna") else [])
         for f in forms:
             scores[("dateline", f)] += WEIGHT["dateline"] * (0.3 if skip(m.start()) else 1.0)
-    for m in (VOIVODESHIP.finditer(text) if "woj" in (text.lower() if lower is None else lower) else ()):
+    for m in _voivodeship_matches(text, text.lower() if lower is None else lower):
         voiv_cues[_voiv_adjective(m.group(1))] += 0.5
     if not scores:
         return None

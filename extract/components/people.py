@@ -23,6 +23,10 @@ BLOCKED_BEFORE = re.compile(r"(?:\b(?:ul|al|pl|im|os|św|ks|bł|gen|kard|abp)\.?
                             r"\bplac\w*|\balej\w*|\baleja|\bkról\w*|\bkardynał\w*|\bgenerał\w*|\bmarszałk\w*|"
                             r"\bpapież\w*|\bświęt\w*)\s*$", re.I)
 ROMAN_AFTER = re.compile(r"[ \t]+[IVX]{1,4}(?![\w.])")
+# the last word of a text, when only white space follows it: tried at word starts only, with
+# possessive runs (a plain "(\w+)\s*$" is tried at every letter of every word and gives letters
+# back one by one: most of the time of finding a role)
+LAST_WORD = re.compile(r"(?<![\wąćęłńóśźż])([\wąćęłńóśźż]++)\s*+$")
 
 
 @lru_cache(maxsize=None)
@@ -67,7 +71,7 @@ def _surname_nominative(word: str, gender: str, cases: frozenset) -> str:
 def _role_near(text: str, s: int, e: int):
     """A role noun right before the name ("moderatorkę Urszulę …") or after a comma."""
     before = text[max(0, s - 60):s]
-    m = re.search(r"([\wąćęłńóśźż]+)\s*$", before)
+    m = LAST_WORD.search(before)
     if m:
         w = m.group(1)
         if morph.lemmas(w) & roles():
