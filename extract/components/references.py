@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import data, morph
+from . import data, morph, text_index
 from .layout import chrome_test
 from .organisations import menu_lines
 
@@ -22,6 +22,29 @@ for _name in ("legal_acts", "funding"):
 # tried at every position: three times slower)
 ACT_HEAD = re.compile(r"U(?<!\wU)(?:chwa[łl]|staw)|u(?<!\wu)(?:chwa[łl]|staw)|Z(?<!\wZ)arządzeni|z(?<!\wz)arządzeni"
                       r"|R(?<!\wR)ozporządzeni|r(?<!\wr)ozporządzeni")  # "w uchwale": ł → l in the locative
+
+
+# the head words lower-cased: each ACT_HEAD match starts with one of them in the lower-cased text
+ACT_HEAD_LOWER = ("uchwa", "ustaw", "zarządzeni", "rozporządzeni")
+
+
+def act_heads(text: str, low: str | None = None) -> list[int]:
+    """Where ACT_HEAD matches in `text`, in order (`low`: the text lower-cased with the same
+    offsets, TextIndex.low). A handful of `str.find`s over `low` and one match at each hit:
+    ACT_HEAD's scan stops at every "u", "z" and "r" of the text. (Its matches are words of
+    letters starting after a non-letter, so they never overlap: every position it matches at is
+    one finditer gives.)"""
+    if low is None:
+        return [m.start() for m in ACT_HEAD.finditer(text)]
+    found = []
+    for head in ACT_HEAD_LOWER:
+        k = low.find(head)
+        while k >= 0:
+            if ACT_HEAD.match(text, k):
+                found.append(k)
+            k = low.find(head, k + 1)
+    found.sort()
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -129,11 +152,12 @@ def _normalise_act(kind: str, m: re.Match) -> str:
     return f"Ustawa z dnia {date} o {re.sub(chr(92) + 's+', ' ', m.group('subject')).strip()}"
 
 
-def find_legal_acts(text: str, skip=lambda s: False) -> list[tuple[str, int, int]]:
+def find_legal_acts(text: str, skip=lambda s: False, low: str | None = None) -> list[tuple[str, int, int]]:
+    """(act, start, end) of the acts cited (`low`: see `act_heads`)."""
     out, seen, covered, numbers = [], set(), [], set()
     # every act pattern starts with its head word: matched only where one stands, not searched
     # over the whole text once per pattern
-    heads = [m.start() for m in ACT_HEAD.finditer(text)]
+    heads = act_heads(text, low)
     if not heads:
         return out
     for kind, rx in legal_patterns():
@@ -170,7 +194,7 @@ class ReferencesComponent:
         ext = doc._  # one accessor object: each `doc._` builds a new one
         text = ext.text
         in_chrome = chrome_test(doc)
-        ext.legal_acts = find_legal_acts(text, skip=in_chrome)
+        ext.legal_acts = find_legal_acts(text, skip=in_chrome, low=text_index.of(doc).low)
         words = ext.words
         strs = ext.word_strs
         if strs is None:
