@@ -26,6 +26,9 @@ for _name in ("lines", "chrome", "words", "title", "text", "word_chrome", "line_
         Doc.set_extension(_name, default=None)
 
 
+LIST_MARKER = re.compile(r"^(?:[-•*–]|\d+[.)])")
+
+
 def _is_short(text: str) -> bool:
     """A link-list line: a dozen words at most, not a sentence (a line ending in a date is an
     item of a list of posts, "title – date", even with a full stop after it)."""
@@ -44,7 +47,7 @@ def _menu_runs(lines) -> set[int]:
             break
         if t and len(words) <= 3 and not t.isupper() and not SENTENCE_END.search(t) \
                 and not any(c.isdigit() for c in t) \
-                and not re.match(r"^(?:[-•*–]|\d+[.)])", t):
+                and not LIST_MARKER.match(t):
             run.append(i)
             continue
         if len(run) >= 3:
@@ -114,7 +117,8 @@ class LayoutComponent:
         # the words and their offsets from one split: the pieces' lengths summed give the offsets
         pieces = WORD_SPLIT.split(text)
         offsets = list(accumulate(map(len, pieces), initial=0))
-        ext.words = list(zip(offsets[1::2], offsets[2::2]))
+        wstarts = offsets[1::2]  # the words' starts
+        ext.words = list(zip(wstarts, offsets[2::2]))
         ext.word_strs = pieces[1::2]  # the words' strings, read by several components
         ext.line_starts = index.line_starts  # (the same list: no one changes it)
         line_chrome = [False] * len(lines)
@@ -124,7 +128,6 @@ class LayoutComponent:
         words = ext.words
         word_chrome = [False] * len(words)
         if chrome:
-            wstarts = [ws for ws, _we in words]
             for k in chrome:  # the words of each chrome line, found by bisection
                 nxt = lines[k + 1][0] if k + 1 < len(lines) else len(text) + 1
                 a, b = bisect_left(wstarts, lines[k][0]), bisect_left(wstarts, nxt)
