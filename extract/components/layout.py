@@ -26,6 +26,7 @@ for _name in ("lines", "chrome", "words", "title", "text", "word_chrome", "line_
         Doc.set_extension(_name, default=None)
 
 
+# a list marker starting a line ("- ", "• ", "3.", "2)"): a list item, not a menu entry
 LIST_MARKER = re.compile(r"^(?:[-•*–]|\d+[.)])")
 
 
