@@ -27,9 +27,6 @@ DIGITS = re.compile(r"\d\d*")  # (not "\d+": a pattern opening with a repeat get
 # ("br." not "br": that is in "dobry", "obrady", … and would send most texts on the slow path)
 RELATIVE_HINTS = ("br.", "b.r", "b. r", "Br.", "BR.", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK",
                   "ub.", "ubr", "p.r", "p. r")
-# the same lower-cased, tried first in the lower-cased text (one `in` per form instead of one per
-# case): a hint in the text is always there in lower case, so none there means none in the text
-RELATIVE_HINTS_LOW = tuple(dict.fromkeys(h.lower() for h in RELATIVE_HINTS))
 WINDOW, WINDOW_AFTER = 40, 30  # characters before/after a digit that a date written with it can take
 # the runs of digits whose windows touch (at most WINDOW + WINDOW_AFTER other characters between
 # two runs), found as one match each: the windows are built per cluster, not per number
@@ -523,7 +520,8 @@ def find_dates(text: str, skip=lambda start: False, lower: str | None = None) ->
     # every date form has a digit (or "br.") within a few words: only windows around those are
     # searched, joined into one string so that each pattern runs once
     anchors = [m.span() for m in DIGIT_CLUSTER.finditer(text)]
-    relative = (lower is None or any(w in lower for w in RELATIVE_HINTS_LOW)) and any(w in text for w in RELATIVE_HINTS)
+    relative = (any(w in text for w in RELATIVE_HINTS) if lower is None
+                else _hint_in(text, lower, RELATIVE_HINTS_BY_LOWER))
     if relative:  # "br." / "bieżącego roku": rare, so looked for only then
         anchors = sorted(anchors + [m.span() for m in relative_anchor().finditer(text)])
     joined, starts, offsets = _windows(text, anchors)
@@ -625,18 +623,28 @@ def line_pattern_after_break(name: str) -> re.Pattern:
     return re.compile(r"\n(?:" + "|".join(f"(?:{p})" for p in sorted(data.word_list(name))) + ")", re.I | re.M)
 
 
-def _line_test(text: str, name: str, hint: tuple, one_line: bool = False):
+def hints_by_lower(hints: tuple) -> dict:
+    """Each lower-cased form of `hints` → the hints with it (for _hint_in)."""
+    out: dict = {}
+    for h in hints:
+        out.setdefault(h.lower(), []).append(h)
+    return {low: tuple(forms) for low, forms in out.items()}
+
+
+def _hint_in(text: str, lower: str, by_lower: dict) -> bool:
+    """Whether one of the hints of `by_lower` (hints_by_lower) is in `text`. A hint in the text
+    is in its lower-cased form `lower` lower-cased, so each lower-cased form is looked for there
+    first (one `in` per form instead of one per case), the text only for the forms found."""
+    return any(low in lower and any(h in text for h in forms) for low, forms in by_lower.items())
+
+
+def _line_test(text: str, name: str, hint: dict, lower: str):
     """A function telling whether a character offset is on a line that starts as listed in
-    `name` (None when no substring of `hint` is in the text: no such line). `one_line`: no
-    pattern of `name` matches a line break, so each match is within its line and the lines
-    after the first are found by line_pattern_after_break (the same lines)."""
-    if not any(h in text for h in hint):
+    `name` (None when no hint of `hint`, as hints_by_lower gives them, is in the text: no such
+    line)."""
+    if not _hint_in(text, lower, hint):
         return None
-    if one_line:
-        starts = [0] if line_pattern(name).match(text) else []
-        starts += [m.start() + 1 for m in line_pattern_after_break(name).finditer(text)]
-    else:
-        starts = [m.start() for m in line_pattern(name).finditer(text)]
+    starts = [m.start() for m in line_pattern(name).finditer(text)]
     if not starts:
         return None
     ends = [text.find("\n", a) % (len(text) + 1) for a in starts]
@@ -648,17 +656,36 @@ def _line_test(text: str, name: str, hint: tuple, one_line: bool = False):
 
 
 # substrings one of which every such line holds: plain `in` tests, far cheaper than a regex scan
+# (by their lower-cased forms: _hint_in)
 CLOCK_HINT = ("ziś jest", "zisiaj jest", "ZIŚ JEST", "ZISIAJ JEST", "mienin", "MIENIN")
 METADATA_HINT = ("ytworzył", "YTWORZYŁ", "publikował", "PUBLIKOWAŁ", "odyfikow", "ODYFIKOW", "odyfikac", "ODYFIKAC",
                  "ktualiz", "KTUALIZ", "prowadził", "PROWADZIŁ", "prowadzenia", "PROWADZENIA", "dostępni", "DOSTĘPNI",
                  "atwierdził", "ATWIERDZIŁ", "porządził", "PORZĄDZIŁ", "odwiedzin", "ODWIEDZIN", "wyświetleń",
                  "WYŚWIETLEŃ", "dsłon", "DSŁON", "ejestr zmian", "EJESTR ZMIAN", "etryka", "ETRYKA")
+CLOCK_HINT_BY_LOWER, METADATA_HINT_BY_LOWER = hints_by_lower(CLOCK_HINT), hints_by_lower(METADATA_HINT)
+RELATIVE_HINTS_BY_LOWER = hints_by_lower(RELATIVE_HINTS)
 
 
-def _skip_test(doc: Doc, text: str):
+def _line_start_test(text: str, name: str):
+    """A function telling whether a character offset is on a line that starts as listed in
+    `name`, whose patterns do not match a line break: each line asked about is matched once
+    at its start, instead of a scan of the whole text for such lines when only the lines of
+    a few dates are asked about. (No match of line_pattern_after_break runs past the line
+    break ending its line, so a scan finds one at each line break where `match` does.)"""
+    first, after_break, seen = line_pattern(name), line_pattern_after_break(name), {}
+
+    def test(char: int) -> bool:
+        start = text.rfind("\n", 0, char) + 1
+        if start not in seen:
+            seen[start] = (after_break.match(text, start - 1) if start else first.match(text)) is not None
+        return seen[start]
+    return test
+
+
+def _skip_test(doc: Doc, text: str, lower: str):
     """Chrome lines (layout), and the lines of a site's clock or name-day box."""
     in_chrome = chrome_test(doc)
-    clock = _line_test(text, "date_chrome_lines.txt", CLOCK_HINT)
+    clock = _line_test(text, "date_chrome_lines.txt", CLOCK_HINT_BY_LOWER, lower)
     if clock is None:
         return in_chrome
     return lambda char: in_chrome(char) or clock(char)
@@ -668,9 +695,10 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._  # one accessor object: each `doc._` builds a new one
         text = ext.text
-        dates = find_dates(text, skip=_skip_test(doc, text), lower=text_index.of(doc).lower)
-        metadata = _line_test(text, "date_metadata_lines.txt", METADATA_HINT, one_line=True)
-        if metadata is not None:  # a page's record card: not the report's dates
+        lower = text_index.of(doc).lower
+        dates = find_dates(text, skip=_skip_test(doc, text, lower), lower=lower)
+        if _hint_in(text, lower, METADATA_HINT_BY_LOWER):  # a page's record card: not the report's dates
+            metadata = _line_start_test(text, "date_metadata_lines.txt")
             ext.site_dates = [d for d in dates if metadata(d["start"])]
             dates = [d for d in dates if not metadata(d["start"])]
         ext.dates = dates
