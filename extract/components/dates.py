@@ -2,6 +2,7 @@
 and resolves relative ones (`br.`) against the document's own year."""
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left, bisect_right
 from calendar import monthrange
@@ -139,8 +140,9 @@ def compiled_patterns():
     return out
 
 
-# gates opening with one of these are searched together (_gates_found)
-GATE_LEADS = (r"\d", "(?-i:[IVX])")
+# gates opening with one of these are searched together (_gates_found); a gate's digit is one
+# ending its run of digits ("\d(?!\d)": each run is tried once, not at each of its digits)
+GATE_LEADS = (r"\d(?!\d)", "(?-i:[IVX])")
 
 
 def _gate_lead(src: str) -> str | None:
@@ -321,6 +323,35 @@ def month_from_rx() -> re.Pattern:
 @lru_cache(maxsize=None)
 def month_word_rx() -> re.Pattern:
     return re.compile(trie_regex(data.months(), any_case_start=True) + r"(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def month_stems() -> tuple:
+    """What all forms of a month start with ("stycz", "lut", "mar", …)."""
+    forms: dict = {}
+    for word, month in data.months().items():
+        forms.setdefault(month, []).append(word)
+    return tuple(os.path.commonprefix(words) for words in forms.values())
+
+
+def _month_words(text: str, low: str | None) -> list:
+    """The matches of month_word_rx in `text`. With `low` (the text lower-cased, offset for
+    offset: text_index's `low`) it is matched only where a month's stem stands in `low`,
+    found by a few `find`s, instead of a scan that stops at each of the common letters a month
+    word starts with ("s", "l", "m", …): a month word in any case is its lower-case form in
+    `low`, unless the text holds a letter that re.I folds beyond lower-casing (EXTRA_FOLDS).
+    The matches are whole words, so none starts inside another: matching at each place finds
+    what finditer does."""
+    rx = month_word_rx()
+    if low is None or any(c in text for c in EXTRA_FOLDS):
+        return list(rx.finditer(text))
+    places = set()
+    for stem in month_stems():
+        p = low.find(stem)
+        while p >= 0:
+            places.add(p)
+            p = low.find(stem, p + 1)
+    return [m for m in (rx.match(text, p) for p in sorted(places)) if m]
 
 
 def _windows(text: str, anchors) -> tuple[str, list[int], list[int]]:
@@ -512,10 +543,11 @@ def _document_date(text: str, found) -> str | None:
     return first or fallback
 
 
-def find_dates(text: str, skip=lambda start: False, lower: str | None = None) -> list[dict]:
+def find_dates(text: str, skip=lambda start: False, lower: str | None = None, low: str | None = None) -> list[dict]:
     """Every date in `text`, longest match first, without overlaps; relative ones resolved
     against the year of the first explicit full date. `lower`: `text.lower()`, when the caller
-    has it (the text index's)."""
+    has it (the text index's); `low`: the same when its offsets are the text's (the text
+    index's `low`)."""
     found = []
     # every date form has a digit (or "br.") within a few words: only windows around those are
     # searched, joined into one string so that each pattern runs once
@@ -528,7 +560,7 @@ def find_dates(text: str, skip=lambda start: False, lower: str | None = None) ->
     # the forms with a month word are searched only around month words (fewer than digits)
     # every month word, any case, in one scan of the text: those within the digit windows are
     # anchors, the lower-case ones are read by _months_without_year
-    month_words = list(month_word_rx().finditer(text))
+    month_words = _month_words(text, low)
     month_anchors = _within_windows(month_words, starts, offsets, len(joined))
     views = {False: (joined, starts, offsets), True: _windows(text, month_anchors)}
     taken_starts, taken_ends = [], []  # the matches kept: disjoint, so sorted by start and by end alike
@@ -695,8 +727,9 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._  # one accessor object: each `doc._` builds a new one
         text = ext.text
-        lower = text_index.of(doc).lower
-        dates = find_dates(text, skip=_skip_test(doc, text, lower), lower=lower)
+        index = text_index.of(doc)
+        lower = index.lower
+        dates = find_dates(text, skip=_skip_test(doc, text, lower), lower=lower, low=index.low)
         if _hint_in(text, lower, METADATA_HINT_BY_LOWER):  # a page's record card: not the report's dates
             metadata = _line_start_test(text, "date_metadata_lines.txt")
             ext.site_dates = [d for d in dates if metadata(d["start"])]
