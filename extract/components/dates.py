@@ -145,6 +145,7 @@ def compiled_patterns():
 GATE_LEADS = (r"\d(?!\d)", "(?-i:[IVX])")
 
 
+@lru_cache(maxsize=None)  # (asked for each gate of each text)
 def _gate_lead(src: str) -> str | None:
     """The element of GATE_LEADS that `src` opens with (not followed by a repeat), or None."""
     for lead in GATE_LEADS:
@@ -354,6 +355,9 @@ def _month_words(text: str, low: str | None) -> list:
     return [m for m in (rx.match(text, p) for p in sorted(places)) if m]
 
 
+NON_SPACE = re.compile(r"\S*")
+
+
 def _windows(text: str, anchors) -> tuple[str, list[int], list[int]]:
     """The text around the anchors (whole words, WINDOW before and WINDOW_AFTER after each),
     joined by line breaks: (joined, start of each part in it, its offset in `text`)."""
@@ -368,8 +372,7 @@ def _windows(text: str, anchors) -> tuple[str, list[int], list[int]]:
     for s, e in spans:
         while s > 0 and not text[s - 1].isspace():  # whole words only
             s -= 1
-        while e < len(text) and not text[e].isspace():
-            e += 1
+        e = NON_SPACE.match(text, e).end()  # (\S is what str.isspace() is not)
         parts.append(text[s:e])
         starts.append(joined_len)
         offsets.append(s)
