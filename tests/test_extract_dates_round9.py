@@ -125,3 +125,22 @@ def test_a_protocols_signature_dateline_is_the_reports_date_and_a_record_card_is
 
 def test_year_after_a_half_year_or_quarter_is_not_a_bare_year():
     assert values("Sprawozdanie za I półrocze 2018 r. i plan na II kwartał 2018 r.") == []
+
+
+def test_month_words_found_by_stem_as_by_scan():
+    """_month_words with the lower-cased text (a find per month stem) gives what a scan does,
+    also for upper case, words holding a month ("lipcami", "xlipca") and a long s (ſ)."""
+    from extract.components.dates import _month_words, month_word_rx
+    for text in ("Wrzesień, WRZEŚNIA; mArCa 1maja _lipca xlipca lipcami lipca. 3 Listopada",
+                 "ſierpnia i sierpnia 2020", "od marca do maja"):
+        low = text.lower()
+        assert [m.span() for m in _month_words(text, low)] == [m.span() for m in month_word_rx().finditer(text)]
+
+
+def test_record_card_dates_kept_apart():
+    """A date on a record card line ("Opublikował: …") goes to site_dates, also on the first line."""
+    from extract.pipeline import get_nlp
+    doc = get_nlp()("Opublikował: Jan Nowak 12.03.2020\nSpotkanie odbyło się 5 marca 2020 r.\n"
+                    "Data wytworzenia: 2020-03-10")
+    assert [d["value"] for d in doc._.site_dates] == ["2020-03-12", "2020-03-10"]
+    assert [d["value"] for d in doc._.dates] == ["2020-03-05"]

@@ -2,6 +2,7 @@
 and resolves relative ones (`br.`) against the document's own year."""
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left, bisect_right
 from calendar import monthrange
@@ -27,9 +28,6 @@ DIGITS = re.compile(r"\d\d*")  # (not "\d+": a pattern opening with a repeat get
 # ("br." not "br": that is in "dobry", "obrady", … and would send most texts on the slow path)
 RELATIVE_HINTS = ("br.", "b.r", "b. r", "Br.", "BR.", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK",
                   "ub.", "ubr", "p.r", "p. r")
-# the same lower-cased, tried first in the lower-cased text (one `in` per form instead of one per
-# case): a hint in the text is always there in lower case, so none there means none in the text
-RELATIVE_HINTS_LOW = tuple(dict.fromkeys(h.lower() for h in RELATIVE_HINTS))
 WINDOW, WINDOW_AFTER = 40, 30  # characters before/after a digit that a date written with it can take
 # the runs of digits whose windows touch (at most WINDOW + WINDOW_AFTER other characters between
 # two runs), found as one match each: the windows are built per cluster, not per number
@@ -142,10 +140,12 @@ def compiled_patterns():
     return out
 
 
-# gates opening with one of these are searched together (_gates_found)
-GATE_LEADS = (r"\d", "(?-i:[IVX])")
+# gates opening with one of these are searched together (_gates_found); a gate's digit is one
+# ending its run of digits ("\d(?!\d)": each run is tried once, not at each of its digits)
+GATE_LEADS = (r"\d(?!\d)", "(?-i:[IVX])")
 
 
+@lru_cache(maxsize=None)  # (asked for each gate of each text)
 def _gate_lead(src: str) -> str | None:
     """The element of GATE_LEADS that `src` opens with (not followed by a repeat), or None."""
     for lead in GATE_LEADS:
@@ -326,6 +326,38 @@ def month_word_rx() -> re.Pattern:
     return re.compile(trie_regex(data.months(), any_case_start=True) + r"(?!\w)")
 
 
+@lru_cache(maxsize=None)
+def month_stems() -> tuple:
+    """What all forms of a month start with ("stycz", "lut", "mar", …)."""
+    forms: dict = {}
+    for word, month in data.months().items():
+        forms.setdefault(month, []).append(word)
+    return tuple(os.path.commonprefix(words) for words in forms.values())
+
+
+def _month_words(text: str, low: str | None) -> list:
+    """The matches of month_word_rx in `text`. With `low` (the text lower-cased, offset for
+    offset: text_index's `low`) it is matched only where a month's stem stands in `low`,
+    found by a few `find`s, instead of a scan that stops at each of the common letters a month
+    word starts with ("s", "l", "m", …): a month word in any case is its lower-case form in
+    `low`, unless the text holds a letter that re.I folds beyond lower-casing (EXTRA_FOLDS).
+    The matches are whole words, so none starts inside another: matching at each place finds
+    what finditer does."""
+    rx = month_word_rx()
+    if low is None or any(c in text for c in EXTRA_FOLDS):
+        return list(rx.finditer(text))
+    places = set()
+    for stem in month_stems():
+        p = low.find(stem)
+        while p >= 0:
+            places.add(p)
+            p = low.find(stem, p + 1)
+    return [m for m in (rx.match(text, p) for p in sorted(places)) if m]
+
+
+NON_SPACE = re.compile(r"\S*")
+
+
 def _windows(text: str, anchors) -> tuple[str, list[int], list[int]]:
     """The text around the anchors (whole words, WINDOW before and WINDOW_AFTER after each),
     joined by line breaks: (joined, start of each part in it, its offset in `text`)."""
@@ -340,8 +372,7 @@ def _windows(text: str, anchors) -> tuple[str, list[int], list[int]]:
     for s, e in spans:
         while s > 0 and not text[s - 1].isspace():  # whole words only
             s -= 1
-        while e < len(text) and not text[e].isspace():
-            e += 1
+        e = NON_SPACE.match(text, e).end()  # (\S is what str.isspace() is not)
         parts.append(text[s:e])
         starts.append(joined_len)
         offsets.append(s)
@@ -515,22 +546,24 @@ def _document_date(text: str, found) -> str | None:
     return first or fallback
 
 
-def find_dates(text: str, skip=lambda start: False, lower: str | None = None) -> list[dict]:
+def find_dates(text: str, skip=lambda start: False, lower: str | None = None, low: str | None = None) -> list[dict]:
     """Every date in `text`, longest match first, without overlaps; relative ones resolved
     against the year of the first explicit full date. `lower`: `text.lower()`, when the caller
-    has it (the text index's)."""
+    has it (the text index's); `low`: the same when its offsets are the text's (the text
+    index's `low`)."""
     found = []
     # every date form has a digit (or "br.") within a few words: only windows around those are
     # searched, joined into one string so that each pattern runs once
     anchors = [m.span() for m in DIGIT_CLUSTER.finditer(text)]
-    relative = (lower is None or any(w in lower for w in RELATIVE_HINTS_LOW)) and any(w in text for w in RELATIVE_HINTS)
+    relative = (any(w in text for w in RELATIVE_HINTS) if lower is None
+                else _hint_in(text, lower, RELATIVE_HINTS_BY_LOWER))
     if relative:  # "br." / "bieżącego roku": rare, so looked for only then
         anchors = sorted(anchors + [m.span() for m in relative_anchor().finditer(text)])
     joined, starts, offsets = _windows(text, anchors)
     # the forms with a month word are searched only around month words (fewer than digits)
     # every month word, any case, in one scan of the text: those within the digit windows are
     # anchors, the lower-case ones are read by _months_without_year
-    month_words = list(month_word_rx().finditer(text))
+    month_words = _month_words(text, low)
     month_anchors = _within_windows(month_words, starts, offsets, len(joined))
     views = {False: (joined, starts, offsets), True: _windows(text, month_anchors)}
     taken_starts, taken_ends = [], []  # the matches kept: disjoint, so sorted by start and by end alike
@@ -625,18 +658,28 @@ def line_pattern_after_break(name: str) -> re.Pattern:
     return re.compile(r"\n(?:" + "|".join(f"(?:{p})" for p in sorted(data.word_list(name))) + ")", re.I | re.M)
 
 
-def _line_test(text: str, name: str, hint: tuple, one_line: bool = False):
+def hints_by_lower(hints: tuple) -> dict:
+    """Each lower-cased form of `hints` → the hints with it (for _hint_in)."""
+    out: dict = {}
+    for h in hints:
+        out.setdefault(h.lower(), []).append(h)
+    return {low: tuple(forms) for low, forms in out.items()}
+
+
+def _hint_in(text: str, lower: str, by_lower: dict) -> bool:
+    """Whether one of the hints of `by_lower` (hints_by_lower) is in `text`. A hint in the text
+    is in its lower-cased form `lower` lower-cased, so each lower-cased form is looked for there
+    first (one `in` per form instead of one per case), the text only for the forms found."""
+    return any(low in lower and any(h in text for h in forms) for low, forms in by_lower.items())
+
+
+def _line_test(text: str, name: str, hint: dict, lower: str):
     """A function telling whether a character offset is on a line that starts as listed in
-    `name` (None when no substring of `hint` is in the text: no such line). `one_line`: no
-    pattern of `name` matches a line break, so each match is within its line and the lines
-    after the first are found by line_pattern_after_break (the same lines)."""
-    if not any(h in text for h in hint):
+    `name` (None when no hint of `hint`, as hints_by_lower gives them, is in the text: no such
+    line)."""
+    if not _hint_in(text, lower, hint):
         return None
-    if one_line:
-        starts = [0] if line_pattern(name).match(text) else []
-        starts += [m.start() + 1 for m in line_pattern_after_break(name).finditer(text)]
-    else:
-        starts = [m.start() for m in line_pattern(name).finditer(text)]
+    starts = [m.start() for m in line_pattern(name).finditer(text)]
     if not starts:
         return None
     ends = [text.find("\n", a) % (len(text) + 1) for a in starts]
@@ -648,17 +691,36 @@ def _line_test(text: str, name: str, hint: tuple, one_line: bool = False):
 
 
 # substrings one of which every such line holds: plain `in` tests, far cheaper than a regex scan
+# (by their lower-cased forms: _hint_in)
 CLOCK_HINT = ("ziś jest", "zisiaj jest", "ZIŚ JEST", "ZISIAJ JEST", "mienin", "MIENIN")
 METADATA_HINT = ("ytworzył", "YTWORZYŁ", "publikował", "PUBLIKOWAŁ", "odyfikow", "ODYFIKOW", "odyfikac", "ODYFIKAC",
                  "ktualiz", "KTUALIZ", "prowadził", "PROWADZIŁ", "prowadzenia", "PROWADZENIA", "dostępni", "DOSTĘPNI",
                  "atwierdził", "ATWIERDZIŁ", "porządził", "PORZĄDZIŁ", "odwiedzin", "ODWIEDZIN", "wyświetleń",
                  "WYŚWIETLEŃ", "dsłon", "DSŁON", "ejestr zmian", "EJESTR ZMIAN", "etryka", "ETRYKA")
+CLOCK_HINT_BY_LOWER, METADATA_HINT_BY_LOWER = hints_by_lower(CLOCK_HINT), hints_by_lower(METADATA_HINT)
+RELATIVE_HINTS_BY_LOWER = hints_by_lower(RELATIVE_HINTS)
 
 
-def _skip_test(doc: Doc, text: str):
+def _line_start_test(text: str, name: str):
+    """A function telling whether a character offset is on a line that starts as listed in
+    `name`, whose patterns do not match a line break: each line asked about is matched once
+    at its start, instead of a scan of the whole text for such lines when only the lines of
+    a few dates are asked about. (No match of line_pattern_after_break runs past the line
+    break ending its line, so a scan finds one at each line break where `match` does.)"""
+    first, after_break, seen = line_pattern(name), line_pattern_after_break(name), {}
+
+    def test(char: int) -> bool:
+        start = text.rfind("\n", 0, char) + 1
+        if start not in seen:
+            seen[start] = (after_break.match(text, start - 1) if start else first.match(text)) is not None
+        return seen[start]
+    return test
+
+
+def _skip_test(doc: Doc, text: str, lower: str):
     """Chrome lines (layout), and the lines of a site's clock or name-day box."""
     in_chrome = chrome_test(doc)
-    clock = _line_test(text, "date_chrome_lines.txt", CLOCK_HINT)
+    clock = _line_test(text, "date_chrome_lines.txt", CLOCK_HINT_BY_LOWER, lower)
     if clock is None:
         return in_chrome
     return lambda char: in_chrome(char) or clock(char)
@@ -668,9 +730,11 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._  # one accessor object: each `doc._` builds a new one
         text = ext.text
-        dates = find_dates(text, skip=_skip_test(doc, text), lower=text_index.of(doc).lower)
-        metadata = _line_test(text, "date_metadata_lines.txt", METADATA_HINT, one_line=True)
-        if metadata is not None:  # a page's record card: not the report's dates
+        index = text_index.of(doc)
+        lower = index.lower
+        dates = find_dates(text, skip=_skip_test(doc, text, lower), lower=lower, low=index.low)
+        if _hint_in(text, lower, METADATA_HINT_BY_LOWER):  # a page's record card: not the report's dates
+            metadata = _line_start_test(text, "date_metadata_lines.txt")
             ext.site_dates = [d for d in dates if metadata(d["start"])]
             dates = [d for d in dates if not metadata(d["start"])]
         ext.dates = dates
