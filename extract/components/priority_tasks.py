@@ -101,6 +101,7 @@ def _nominative_area(words: list[str], cases: frozenset | None = None) -> list[s
     return words
 
 
+@lru_cache(maxsize=20_000)  # a pure function of the text, like normalise_area
 def _trim_area(area: str) -> str:
     """The area without the rest of its sentence: "pomocy społecznej zaproponowano" → "pomocy społecznej"."""
     return task_patterns()["area_tail"][0].sub("", area) or area
@@ -139,9 +140,10 @@ def _area_of(raw: str):
             area = m.group("area").strip()
             # "Obszar polityki społecznej" / "w obszarze „Współpraca …”": only short headings;
             # "a) w obszarze kultury – organizacja festiwalu;" is an item naming its area
-            if len(area.split()) > 12 or "„" in area or "\"" in area or AREA_ITEM.search(_trim_area(area)):
+            trimmed = _trim_area(area)
+            if len(area.split()) > 12 or "„" in area or "\"" in area or AREA_ITEM.search(trimmed):
                 return None
-            return normalise_area(_trim_area(area))
+            return normalise_area(trimmed)
     return None
 
 
@@ -235,6 +237,26 @@ CONTEXT_CHARS = 1500  # how far after a mention of priority a proposal sentence 
 REACH_BEFORE, REACH_AFTER = 400, 1500  # how far an inline task phrase reaches around "priorytet"
 HEAD_REACH = 40    # a list phrase starts right before its "priorytet" ("zadaniami priorytetowymi …")
 AREA_REACH = 160   # "W ramach obszaru <area> priorytetem …": the area comes first
+
+
+def _mentions_tasks(text: str) -> bool:
+    """TASK_MENTION is in `text`, searched for only when "rytet" is in its lower-cased form: every
+    match holds "riorytet", and only R, Y, T and E match those letters under re.I."""
+    return "rytet" in text.lower() and TASK_MENTION.search(text) is not None
+
+
+def _priority_at(text: str, aligned: str | None) -> list[int]:
+    """Where PRIORITY matches in `text`. With the text lower-cased offset for offset (`aligned`)
+    these are the places of "priorytet" there (found by a string search, faster than a caseless
+    scan), unless a dotless "ı" stands in the text: under re.I it matches "i"."""
+    if aligned is None or "ı" in text:
+        return [m.start() for m in PRIORITY.finditer(text)]
+    out = []
+    i = aligned.find("priorytet")
+    while i >= 0:
+        out.append(i)
+        i = aligned.find("priorytet", i + 9)  # (a match is never inside another one)
+    return out
 
 
 def _near(rx, text: str, mentions: list[int], before: int = REACH_BEFORE):
@@ -456,6 +478,7 @@ def _area_stems() -> re.Pattern:
 NUMBER_MARK, ROMAN_MARK, LETTER_MARK = re.compile(r"\d"), re.compile(r"[IVX]+[.)]$"), re.compile(r"[a-z][.)]$")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the line, asked again for each list a line may end
 def _marker_kind(line: str):
     """bullet, number, roman or letter: the kind of list marker `line` starts with, or None."""
     m = MARKER.match(line)
@@ -469,9 +492,10 @@ def _marker_kind(line: str):
     return "letter" if LETTER_MARK.match(mk) else "bullet"
 
 
-def _marker_sign(line: str):
-    """The list marker `line` starts with, numbers and letters by their kind ("•", "–", "number")."""
-    kind = _marker_kind(line.strip())
+def _marker_sign(line: str, kind=False):
+    """The list marker `line` starts with, numbers and letters by their kind ("•", "–", "number").
+    `kind`: `_marker_kind(line.strip())` when the caller has it already."""
+    kind = _marker_kind(line.strip()) if kind is False else kind
     return MARKER.match(line).group().strip() if kind == "bullet" else kind
 
 
@@ -770,8 +794,10 @@ def _lines_naming_priority(lines, starts: list[int], aligned: str | None) -> lis
     return sorted(found)
 
 
-def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> list[dict]:
-    """`lower`: `text.lower()` when the caller has it already (the text index's), else made here."""
+def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None,
+               starts: list[int] | None = None) -> list[dict]:
+    """`lower`: `text.lower()` when the caller has it already (the text index's), else made here;
+    `starts`: the start offset of each line, likewise."""
     lower = text.lower() if lower is None else lower
     # (the text lower-cased offset for offset, when it is: each line's lower-cased text is then a slice of it)
     aligned = lower if text and len(lower) == len(text) and "Σ" not in text else None
@@ -782,7 +808,8 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
     context_until = -1  # last line index still under a mention of priority tasks
 
     def add(text, area_, s, e):
-        if TABLE_ROW.search(text):  # "zadanie priorytetowe: X | uwzględniono": a task ends at its table cell
+        # "zadanie priorytetowe: X | uwzględniono": a task ends at its table cell
+        if "|" in text and TABLE_ROW.search(text):
             pos = 0
             for sep in CELL_SEP.finditer(text):
                 if re.search(r"[^\W\d_]{3}", text[pos:sep.start()]):
@@ -829,7 +856,7 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
             return
         if len(text.split()) < 2 or len(text.split()) > MAX_WORDS or not WORDY.search(text):
             return  # "§ 5.", "Art. 3": a paragraph mark of a legal text, not a task
-        if TASK_MENTION.search(text) or _two_sentences(text) or _report_sentence(text):
+        if _mentions_tasks(text) or _two_sentences(text) or _report_sentence(text):
             return  # a sentence about priority tasks, a paragraph or a report's sentence: not one of them
         if NOT_TASK_START.match(text) or _names_organisation(text) or pats["vote_count"][0].match(text):
             return  # "14 ofert od 9 organizacji", "Stowarzyszenie Orzeł": counts and names, not tasks
@@ -856,14 +883,14 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
         head = _marker_sign(lines[k][2])
 
         def other_kind(t):  # an area list ends where items of another marker kind start
-            kind = _marker_kind(t)
+            kind = _marker_kind(t)  # (`t` is stripped: the kind of `t.strip()` too)
             if not first:
                 first.append(kind)
-                first.append(_marker_sign(t))
+                first.append(_marker_sign(t, kind))
             # a chapter heading ("III. Formy współpracy") ends any list of other items; so does
             # the next item of the list the heading itself is an item of ("• Zadania …:" … "• Uwagi …")
             return (strict or kind == "roman") and kind != first[0] \
-                or head is not None and _marker_sign(t) == head != first[1]
+                or head is not None and _marker_sign(t, kind) == head != first[1]
 
         for item, s, e in list_after(lines, k, chrome, stop=other_kind, pick=_task_cell, line_items=_verbal):
             item, e = _cut_report_tail(item, s, e)
@@ -902,7 +929,7 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
                 continue
             pm = AREA_PREFIX.match(item)
             if not (pm and len(pm.group("a").split()) <= 6):
-                pm = AREA_DASH.match(item)  # "w zakresie kultury – organizacja koncertów", "Sport – …"
+                pm = od  # (AREA_DASH's) "w zakresie kultury – organizacja koncertów", "Sport – …"
                 if pm and (not (re.match(r"w\s", pm.group("a"), re.I) or len(pm.group("a").split()) <= 3
                                 or len(pm.group("a").split()) <= 6 and AREA_NAMES.match(pm.group("a")))
                            or _detail_dash(pm)):
@@ -950,19 +977,25 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
         return True
 
     first_order_at = []  # where a heading names the tasks commissioned "w pierwszej kolejności"
-    starts = [ls for ls, _le, _t in lines]
+    starts = [ls for ls, _le, _t in lines] if starts is None else starts
     mention_lines = [i for i in _lines_naming_priority(lines, starts, aligned)
                      if TASK_MENTION.search(lines[i][2]) and i not in chrome]
     k = -1
     while k + 1 < len(lines):
         k += 1
         ls, le, raw = lines[k]
-        if k in chrome or not raw.strip():
+        if k in chrome:
+            continue
+        line = raw.strip()  # (read again below: stripped once)
+        if not line:
             continue
         low = raw.lower() if aligned is None else aligned[ls:ls + len(raw)]
         in_context = k <= context_until  # under a mention of priority tasks
+        area_kind, scope = "obszar" in low or "sfer" in low or "dziedzin" in low, "zakres" in low
         # "W zakresie pomocy społecznej:" over a list shortly above "… wpisane jako zadania priorytetowe"
-        above_mention = AREA_SENTENCE.match(raw) is not None and _mention_below(mention_lines, k)
+        # (read only where it matters: out of a context, on a line naming an area's kind)
+        above_mention = not in_context and (area_kind or scope) \
+            and AREA_SENTENCE.match(raw) is not None and _mention_below(mention_lines, k)
         if " | " in raw:
             cols = _table_columns(raw)
             if cols and (in_context or "priorytet" in low):
@@ -973,7 +1006,7 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
                     context_until = max(context_until, last + 15)
                 k = last
                 continue
-        if "obszar" in low or "sfer" in low or "dziedzin" in low or ((in_context or above_mention) and "zakres" in low):
+        if area_kind or ((in_context or above_mention) and scope):
             a = _area_of(raw)
             am = None
             if (in_context or above_mention) and "priorytet" not in low:
@@ -995,8 +1028,8 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
                 continue
         since_area += 1
         if in_context and "priorytet" not in low and len(raw.split()) <= 12 \
-                and any(rx.match(raw.strip()) for rx in pats.get("context_heading", [])) \
-                and (raw.rstrip().endswith(":") or _list_follows(lines, k)):
+                and any(rx.match(line) for rx in pats.get("context_heading", [])) \
+                and (line.endswith(":") or _list_follows(lines, k)):
             # "Zadania zgłoszone w dyskusji:", "Kierunki działań" under a mention of priority tasks
             under_heading(k, area if since_area <= 2 else None)
             continue
@@ -1015,8 +1048,8 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
                 context_until = max(context_until, k + 15)
                 continue
         if "pierwszej kolejności" in low and len(raw.split()) <= 30 and not MARKER.match(raw) \
-                and pats["first_order_heading"][0].match(raw.strip()) \
-                and (raw.rstrip().endswith(":") or _list_follows(lines, k)):
+                and pats["first_order_heading"][0].match(line) \
+                and (line.endswith(":") or _list_follows(lines, k)):
             # "Zadania publiczne, które w pierwszej kolejności będą zlecane:" over a list
             context_until = k + CONTEXT_LINES
             first_order_at.append(ls)  # a mention of the tasks, as "zadania priorytetowe" is
@@ -1024,9 +1057,10 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
             continue
         if "priorytet" not in low:
             continue  # task headings all name priority
-        if TASK_MENTION.search(raw) or re.search(r"zadani|zadań", low):
+        names_tasks = TASK_MENTION.search(raw) is not None  # (asked below again)
+        if names_tasks or re.search(r"zadani|zadań", low):
             context_until = k + CONTEXT_LINES
-        if raw.rstrip().endswith("?") and TASK_MENTION.search(raw):
+        if line.endswith("?") and names_tasks:
             # "P: Jakie zadania priorytetowe zgłoszono?" / "O: Zapisano m.in.:" over a list: the answer
             j = next((i for i in range(k + 1, min(k + 3, len(lines))) if lines[i][2].strip()), None)
             if j is not None and _list_follows(lines, k):
@@ -1037,13 +1071,13 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
             continue
         if any(rx.search(raw) for rx in pats.get("inline", [])):
             continue
-        if raw.rstrip().endswith(":") and TASK_MENTION.search(raw) and not _list_follows(lines, k):
+        if line.endswith(":") and names_tasks and not _list_follows(lines, k):
             blocks = _heading_blocks(lines, k, chrome)  # "Oto zadania priorytetowe …:" over titled blocks
             for item, s, e in blocks:
                 add(item, None, s, e)
             if blocks:
                 continue
-        stripped = raw.strip().strip("*_# ")  # "**ZADANIA PRIORYTETOWE**", "### Zadania …": emphasis marks
+        stripped = line.strip("*_# ")  # "**ZADANIA PRIORYTETOWE**", "### Zadania …": emphasis marks
         if stripped.endswith(":"):  # "… W projekcie przyjęto następujące zadania priorytetowe:"
             stripped = re.split(r"(?<=[.!?])\s+(?=[A-ZĄĆĘŁŃÓŚŹŻ])", stripped)[-1]
             if len(stripped.split()) > 14:  # "Członkowie Rady, w tym …, zaproponowali następujące zadania priorytetowe:"
@@ -1059,7 +1093,7 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
                 and re.search(r"zada(?:ni|ń)", stripped, re.I) and re.search(r"priorytet", stripped, re.I):
             # a task heading right under an area heading belongs to it; a later one does not
             under_heading(k, _heading_area(stripped) or (area if since_area == 1 else None))
-        elif raw.rstrip().endswith(":") and TASK_MENTION.search(raw) and _list_follows(lines, k) \
+        elif line.endswith(":") and names_tasks and _list_follows(lines, k) \
                 and not TABLE_ROW.search(next((t for _s, _e, t in lines[k + 1:k + 4] if t.strip()), "")):
             # "… zadania, które powinny znaleźć się w programie jako priorytetowe. Zebraliśmy je tutaj:"
             under_heading(k, None)
@@ -1077,7 +1111,7 @@ def find_tasks(lines, chrome: set, text: str = "", lower: str | None = None) -> 
         return before[-1][1]
 
     # lists in a sentence ("zadaniami priorytetowymi powinny być: …"), also wrapped over lines
-    mentions = [m.start() for m in PRIORITY.finditer(text)]
+    mentions = _priority_at(text, aligned)
     for rx, shaped in zip(pats.get("inline_list", []), pats.get("inline_list_shaped", [])):
         for m in _near(rx, text, mentions, HEAD_REACH):
             k = max(bisect_right(starts, m.start()) - 1, 0)
@@ -1259,7 +1293,12 @@ class PriorityTasksComponent:
         text = ext.text
         # every task form is under or in a mention of priority (or of the tasks commissioned "w
         # pierwszej kolejności"): no mention, nothing to search
-        low = text_index.of(doc).lower
-        ext.priority_tasks = find_tasks(ext.lines, set(ext.chrome), text, low) \
-            if "priorytet" in low or "pierwszej kolejności" in low else []
+        index = text_index.of(doc)
+        low = index.lower
+        if "priorytet" in low or "pierwszej kolejności" in low:
+            lines = ext.lines
+            ext.priority_tasks = find_tasks(lines, set(ext.chrome), text, low,
+                                            index.line_starts if index.lines is lines else None)
+        else:
+            ext.priority_tasks = []
         return doc
