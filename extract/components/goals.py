@@ -53,16 +53,37 @@ GOAL_CUE = re.compile(r"[cCzZnNpPmMdD](?i:(?<=[cC])(?:el|hodzi(?:ło)?\s)|(?<=[z
                       r"|w\s+pierwszej\s+kolejności)\s+)?(?:się\s+)?(?:[^\W\d]+ć|(?:wes|po)móc)\b)")
 
 
-def _sentences(text: str, chrome_of):
+# GOAL_CUE's branches one by one, in lower case, for the lower-cased text: each starts with its
+# own word, which the regex engine finds far faster than GOAL_CUE's first letters (c, z, n, p, m, d
+# are a quarter of Polish text); (pattern, whether it is the "cel" branch)
+LOW_CUES = [(re.compile(p), p == "cel") for p in (
+    r"cel", r"chodzi(?:ło)?\s", r"założeni", r"zamierzeni", r"zależ(?:y|ało)\s",
+    r"dąż(?:ymy|y|ą|ył[aoy]?|yli(?:śmy)?)\s+(?:\w+\s+){0,3}?do\s", r"najważniejsz", r"po\s+to\s*,",
+    r"ma(?<!\w..)(?:ją)?\s+(?:(?:przede\s+wszystkim|głównie|w\s+szczególności|w\s+pierwszej\s+kolejności)\s+)?"
+    r"(?:się\s+)?(?:[^\W\d]+ć|(?:wes|po)móc)\b")]
+
+
+def _cue_spots(text: str, low: str | None) -> list:
+    """(position, is "cel") of each GOAL_CUE match in the text, found with LOW_CUES in `low` (the
+    text lower-cased, offset for offset). When no two branch matches overlap, they are exactly
+    GOAL_CUE's matches (its branches start with different letters, so at any position at most one
+    applies); else, or when `low` is None or the text holds a letter re.I folds otherwise
+    (EXTRA_FOLDS), GOAL_CUE itself is run."""
+    if low is not None and not any(c in text for c in EXTRA_FOLDS):
+        spots = sorted((m.start(), m.end(), cel) for rx, cel in LOW_CUES for m in rx.finditer(low))
+        if all(a[1] <= b[0] for a, b in zip(spots, spots[1:])):
+            return [(s, cel) for s, _e, cel in spots]
+    return [(m.start(), m.group()[:3].lower() == "cel") for m in GOAL_CUE.finditer(text)]
+
+
+def _sentences(text: str, chrome_of, low: str | None = None):
     """(match, level, split, start, end) of goal sentences. Each is tried only where a sentence
     or clause can start (a line start, after ".", "!", "?" or ",") shortly before a "cel" in the
     text — a handful of anchored tries instead of a search through the text; for overlapping
     matches the earlier pattern wins."""
     found = []
     every, cueless = sentence_patterns(), _cueless_patterns()
-    for spot in GOAL_CUE.finditer(text):
-        p = spot.start()
-        cel = spot.group()[:3].lower() == "cel"
+    for p, cel in _cue_spots(text, low):
         pats = every if cel else cueless  # at "chodzi", "ma …ć": only their patterns
         if not pats:
             continue
@@ -263,7 +284,7 @@ def find_goals(lines, chrome: set, text: str = "", low: str | None = None) -> li
         seen.add(key)
         goals.append({"text": text, "level": level, "start": s, "end": e})
 
-    said = _sentences(text, lambda pos: bisect_right(starts, pos) - 1 in chrome) if text else []
+    said = _sentences(text, lambda pos: bisect_right(starts, pos) - 1 in chrome, low) if text else []
     for m, level, split, st, en in said:
         _read_sentence(text, m, level, split, add)
     if text and CODED_ANY.search(text) and CEL.search(text):
