@@ -215,7 +215,20 @@ PLACE = re.compile(r"(?<!\w)(?:w|we)\s+(?P<p>[A-ZĄĆĘŁŃÓŚŹŻ][^;\n]*?)(?=
 def meeting_kinds() -> dict:
     """Meeting noun lemma → kind (rows with a third column `modifier` are adjectives that
     override the noun's kind: "spotkanie konsultacyjne" → konsultacje)."""
-    return {r[0]: r[1] for r in data.table("meeting_kinds.tsv") if len(r) < 3}
+    return {r[0]: r[1] for r in data.table("meeting_kinds.tsv") if len(r) < 3 or r[2] == "one_to_one"}
+
+
+@lru_cache(maxsize=None)
+def one_to_one_stems() -> tuple:
+    return tuple(r[0] for r in data.table("meeting_kinds.tsv") if len(r) >= 3 and r[2] == "one_to_one")
+
+
+@lru_cache(maxsize=None)
+def one_to_one_rx() -> re.Pattern:
+    """Kinds held one person at a time (a consultation duty hour: "dyżur konsultacyjny (11 lutego)"),
+    named right before a day in its clause: not a gathering, so not the document's day."""
+    stems = one_to_one_stems()
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, stems)) + r")\w*[^,;.]{0,50}$", re.I) if stems else re.compile(r"(?!)")
 
 
 @lru_cache(maxsize=None)
@@ -278,6 +291,9 @@ HEADING_MEETING = re.compile(r"\s*(?:[IVX]+\.?\s+|\d{1,2}[.)]\s+)?(?:(?:pierwsz|
                              r"(?:spotkani|warsztat|zebrani|posiedzeni|debat|sesj|forum|panel|konferencj|seminar)\w*\b", re.I)
 
 
+BULLET = re.compile(r"\s*(?:[*•▪◦·\-–]|[a-z]\))(?=\s)")
+
+
 def _cited_sentence(sentence: str) -> bool:
     """A sentence citing an act (its date is the act's, not a gathering's)."""
     return ACT_BEFORE.search(sentence) is not None
@@ -286,7 +302,13 @@ def _cited_sentence(sentence: str) -> bool:
 def _meeting_heading(sentence: str) -> bool:
     """A short line that starts with a meeting noun and gives its date: one meeting of several
     ("Spotkanie nr 2 – 17 marca 2019 r.", "II spotkanie (17.03.2019)")."""
-    return "\n" not in sentence.strip() and len(sentence.split()) <= 12 and HEADING_MEETING.match(sentence) is not None
+    if "\n" in sentence.strip():
+        return False
+    bullet = BULLET.match(sentence)
+    if bullet:  # a list item "* spotkanie on-line z przedstawicielami organizacji – 1 lutego 2022 r."
+        return len(sentence.split()) <= 20 and HEADING_MEETING.match(sentence, bullet.end()) is not None and \
+            not FUTURE.search(sentence)
+    return len(sentence.split()) <= 12 and HEADING_MEETING.match(sentence) is not None
 
 
 def _process_only(kind: str | None, sentence: str) -> bool:
@@ -335,6 +357,21 @@ def _meeting_days(text: str, dates, s: int, e: int, legal_spans):
             continue  # "od 14 września do 5 października": the end of a period (not "Spotkanie 1 – 3 marca")
         out.append(d)
     return out
+
+
+def _short(days):
+    """The days that are not a long period ("od 7 do 27 września … oraz podczas spotkania 17.09"): a
+    meeting named with both was held on the day; the period alone is kept."""
+    return [d for d in days if not (d["end"] and _days_between(d["value"], d["end"]) > 3)] or days
+
+
+# what was talked about: "Rozmawiano o … przygotowaniach do Dni Gminy (25-26 czerwca)"
+TALKED_ABOUT = re.compile(r"\b(?:rozmawia|dyskutowa|debatowa)\w*\s+(?:[^\W\d]+\s+){0,2}?(?:o|na\s+temat)\s", re.I)
+
+
+def _not_topics(text: str, s: int, days):
+    """The days not in the topic of a talk (a day after "rozmawiano o …" is the subject's, not the talk's)."""
+    return [d for d in days if not TALKED_ABOUT.search(text, s, d["start"])]
 
 
 def _time(sentence: str):
@@ -480,6 +517,21 @@ def _with_others(sent: str, n: int, pos: int, end: int):
     return n
 
 
+DAYS_OF_ONE = re.compile(r"\bw\s+dniach\b", re.I)
+
+
+def _one_event(pool, meetings, spans, text: str) -> bool:
+    """Meetings that are the consecutive days of one event, told in one sentence ("W dniach 3 i 4
+    marca odbyły się warsztaty"): a total count is the event's (not two rounds: "w dwóch turach")."""
+    spans_of = {tuple(spans[k]) for k, m in enumerate(meetings) if any(m is p for p in pool)}
+    days = sorted(m["date"] for m in pool if m["date"])
+    if len(spans_of) != 1 or len(days) != len(pool) or () in spans_of:
+        return False
+    (s, e), = spans_of
+    return DAYS_OF_ONE.search(text, s, e) is not None and all(_days_between(a, b) == 1 for a, b in zip(days, days[1:]))
+
+
+OVER_THEM = re.compile(r"\b(?:w\s+nich|na\s+nie|w\s+niej|na\s+nią)\b", re.I)  # "wzięło w nich udział": in the period's events
 TOTAL_WORDS = ("łącznie", "w sumie", "ogółem", "razem")
 MEETINGS_PLURAL = ("spotkaniach", "zebraniach", "posiedzeniach", "warsztatach", "konsultacjach", "debatach", "sesjach")
 
@@ -507,11 +559,36 @@ def _place_org(text: str, s: int, e: int, orgs) -> str | None:
 NEXT_START = re.compile(r"(?<=[.!?])\s+(?=(?:Kolejn|Następn|KOLEJN|NASTĘPN)\w*\s+(?:spotka|posiedze|zebra|warsztat|sesj|debat))")
 
 
-def _sentences(sentences, text: str):
+# a sentence cut after a date's "r." ("16 listopada 2006r. w sali …", "… 2012r. (czwartek)"): the next
+# piece goes on in lower case or with an aside
+GOES_ON = re.compile(r"\s*(?:[a-ząćęłńóśźż]|\()")
+
+
+def _joined(sentences, text: str, dates):
+    """The splitter's sentences, with one cut after a date's "r." joined to what goes on after it."""
+    # (where such a cut can be, from the dates found: most texts need no loop over their sentences)
+    ends = set()
+    for d in dates:
+        end = d["end_char"]
+        if text.startswith("r.", end - 2):
+            ends.add(end)
+            ends.add(end + len(text[end:end + 8]) - len(text[end:end + 8].lstrip()))
+    if not ends:
+        return sentences
+    merged = []
+    for s, e in sentences:
+        if merged and merged[-1][1] in ends and GOES_ON.match(text, s, e):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _sentences(sentences, text: str, dates=()):
     """The sentences, cut where an announcement of the next meeting starts after a full stop the
     splitter kept inside ("… na sesji 25.04.2024 r. Kolejne warsztaty planujemy w czerwcu"): the
     day before it is not the next meeting's, nor the next meeting a held one."""
-    for s, e in sentences:
+    for s, e in _joined(sentences, text, dates):
         sent = text[s:e]
         if "olejn" in sent or "astępn" in sent or "OLEJN" in sent or "ASTĘPN" in sent:
             m = NEXT_START.search(text, s, e)
@@ -541,7 +618,7 @@ def find_meetings(doc: Doc, legal_spans=()):
     gates = _gates(whole_low)
     held_gate, future_gate, digit_gate_, participant_gate, number_gate = \
         gates["held"], gates["future"], gates["digit"], gates["participant"], gates["number"]
-    for s, e in _sentences(index.sentences, text):
+    for s, e in _sentences(index.sentences, text, dates):
         sent = text[s:e]
         if chrome and bisect_right(line_starts, s) - 1 in chrome:
             continue
@@ -582,6 +659,9 @@ def find_meetings(doc: Doc, legal_spans=()):
             for d in days:  # "4 kwietnia w Rudce (14 osób), 6 kwietnia w Brańsku (22 osoby)"
                 dc = DATE_COUNT.match(text, d["end_char"], e)
                 m = next((m for m in meetings if m["date"] == d["value"]), None)
+                if m is not None and len(days) > 1 and any(w in low for w in one_to_one_stems()) and \
+                        one_to_one_rx().search(re.split(r"\s(?:oraz|i|a\s+także)\s", text[max(s, d["start"] - 60):d["start"]])[-1]):
+                    m["_one_to_one"] = True
                 if dc and m is not None and m["participants"] is None:
                     m["participants"] = int(dc.group("n"))
             place = _place_org(text, s, e, orgs)
@@ -595,8 +675,9 @@ def find_meetings(doc: Doc, legal_spans=()):
                     m["_period"] = period or m["date"] in long_ranges
                     m["_long"] = m["date"] in long_ranges
         elif days and not held and meetings and any(w in low for w in GOING_ON_WORDS) and GOING_ON.search(sent) \
-                and not _cited_sentence(sent):
+                and not _cited_sentence(sent) and _not_topics(text, s, days):
             # "Dzień później, 19 kwietnia, rozmawialiśmy w szkole (41 osób), a 24 kwietnia w klubie"
+            days = _not_topics(text, s, days)
             before = len(meetings)
             _add_held(meetings, spans, meetings[-1]["kind"], days, sent, [s, e])
             for m in meetings:
@@ -638,7 +719,11 @@ def find_meetings(doc: Doc, legal_spans=()):
         for k, (pos, n, orgs_n, ordinal, how) in enumerate(counts):
             if not meetings and _all_meetings_total(low):
                 break  # "Łącznie w spotkaniach wzięło udział 139 osób": no one meeting's count
-            if not meetings:
+            if not meetings or all(m.get("_long") for m in meetings) and not (
+                    TOTAL.search(sent) or TOTAL_BEFORE.search(sent, max(0, pos - 25), pos) or OVER_THEM.search(sent)):
+                # (a consultation period is not the gathering counted: "Konsultacje trwały od 16 do 30
+                # września. … W spotkaniu wzięło udział 12 osób"; its total is not a gathering's either:
+                # "Wzięło w nich udział łącznie 118 osób")
                 meetings.append(_meeting(None, _kind(sent)))
                 spans.append([s, e])
             if in_order:
@@ -655,7 +740,9 @@ def find_meetings(doc: Doc, legal_spans=()):
                 spans.append([s, e])
             pool = [m for m in meetings if not m.get("_period")] or meetings
             if len(pool) > 1 and (TOTAL.search(sent) and len(counts) == 1 or TOTAL_BEFORE.search(sent, max(0, pos - 25), pos)):
-                continue  # "W spotkaniach wzięło udział łącznie 120 osób": all of them, not one
+                if not _one_event(pool, meetings, spans, text):
+                    continue  # "W spotkaniach wzięło udział łącznie 120 osób": all of them, not one
+                ordinal = 0  # "W dniach 3 i 4 marca odbyły się warsztaty … łącznie 35 osób": the event's first day
             target = pool[min(ordinal, len(pool) - 1)]
             if len(days) > 1:  # "12 marca pojawiło się 20 osób, a 19 marca – 25": the day told before the count
                 prior = [d["value"] for d in days if d["start"] - s < pos]
@@ -666,17 +753,18 @@ def find_meetings(doc: Doc, legal_spans=()):
                 target["organisations_count"] = orgs_n
                 target["_approx"] = how == "approx"
                 target["_total"] = _all_meetings_total(low)
-    if noun_dated and not any(m["date"] for m in meetings):
+    if noun_dated and not any(m["date"] and not m.get("_long") for m in meetings):
         # no "held" sentence gave a date: the first sentence naming a meeting with a date does
         days, nk, span = noun_dated.pop(0)
-        _add_held(meetings, spans, nk, days, "", span)
+        _add_held(meetings, spans, nk, _short(days), "", span)
     undated = [m for m in meetings if m["date"] is None]
-    if (held_day or worked_day) and len(undated) == 1 and len(meetings) == 1:
+    lone = len(undated) == 1 and len([m for m in meetings if not m.get("_long")]) == 1
+    if (held_day or worked_day) and lone:
         undated[0]["date"] = held_day or worked_day  # the participants were counted at the gathering that day
     for days, nk, span in noun_dated:  # "Drugie spotkanie – 17 marca 2019 r.", a heading "Spotkanie nr 2 – 17.03.2019"
         sent = text[span[0]:span[1]]
         if (meetings and ORDINAL_MEETING.search(sent) or _meeting_heading(sent)) and not NEXT.search(sent):
-            _add_held(meetings, spans, nk, days, "", span)
+            _add_held(meetings, spans, nk, _short(days), "", span)
     if "|" in text:
         _table_meetings(text, dates, chrome, line_starts, meetings, spans)
     _listed_meetings(text, dates, chrome, line_starts, meetings, spans, legal_spans)
@@ -692,9 +780,11 @@ def find_meetings(doc: Doc, legal_spans=()):
             if m["date"] is None and m.get("_total"):
                 m["participants"] = None
     undated = [m for m in meetings if m["date"] is None]
-    if len(undated) == 1 and len(meetings) == 1:
-        # a protocol's "Data spotkania: 14.03.2024", or "wczoraj" in a news item under its dateline
-        undated[0]["date"] = _labelled_day(text, dates, chrome, line_starts) or _relative_day(text, dates)
+    if len(undated) == 1 and len([m for m in meetings if not m.get("_long")]) == 1:
+        # a protocol's "Data spotkania: 14.03.2024", or "wczoraj" in a news item under its dateline,
+        # or a dateline with the gathering's hour ("Kobylnica, dn. 17.X.2013 r. godz. 16.00")
+        undated[0]["date"] = _labelled_day(text, dates, chrome, line_starts) or _relative_day(text, dates) or \
+            _timed_day(text, dates, chrome, line_starts, legal_spans, next_span)
     # a consultation period ("konsultacje trwały od 2 do 23 października") is not a meeting; nor is a
     # period beside meetings held on one day
     on_a_day = any(m["date"] and not m.get("_period") for m in meetings)
@@ -813,6 +903,29 @@ def _labelled_day(text: str, dates, chrome, line_starts) -> str | None:
     return None
 
 
+# a day told with an hour ("17.X.2013 r. godz. 16.00", "6 września 2012 r. (czwartek) o godz. 18.00"), not a deadline
+# ("do dnia 30 września do godz. 15.00")
+HOUR_AFTER = re.compile(r"\s*(?:\([^()\n]{1,15}\)\s*)?[,–-]?\s*(?:o\s+|od\s+)?godz(?:\.|in[aąiy])\s*\d{1,2}[.:]\d{2}", re.I)
+DEADLINE_BEFORE = re.compile(r"(?:\bdo|\bnie\s+później\s+niż|\bterminie|\btermin\w*|\bprzed)\s+(?:dni[au]\s+|dzień\s+)?$", re.I)
+
+
+def _timed_day(text: str, dates, chrome, line_starts, legal_spans, next_span) -> str | None:
+    """The one day the body tells with an hour (a dateline over an attendance list, a protocol's
+    header): the day of the lone gathering a count was given for; None when several such days."""
+    found = set()
+    for d in dates:
+        if d["precision"] != "day" or d["relative"] or d["end"] or "godz" not in text[d["end_char"]:d["end_char"] + 30].lower():
+            continue
+        if chrome and bisect_right(line_starts, d["start"]) - 1 in chrome:
+            continue
+        if (next_span and next_span[0] <= d["start"] < next_span[1]) or _cited(text, d, legal_spans) or \
+                DEADLINE_BEFORE.search(text, max(0, d["start"] - 30), d["start"]):
+            continue
+        if HOUR_AFTER.match(text, d["end_char"]):
+            found.add(d["value"])
+    return found.pop() if len(found) == 1 else None
+
+
 def _relative_day(text: str, dates) -> str | None:
     """"Wczoraj … rozmawialiśmy": the day before the report's dateline or publication date."""
     m = RELATIVE_DAY.search(text)
@@ -849,6 +962,7 @@ def document_date(doc: Doc, meetings, next_span, legal_spans) -> str | None:
     held = [m for m in dated if not m.get("_period")]  # a meeting on a day, not a period
     if dated:
         pool = held or dated
+        pool = [m for m in pool if not m.get("_one_to_one")] or pool  # a gathering, not a duty hour
         if any(m.get("_series") for m in pool):  # a series told out of order: its earliest day
             return min(m["date"] for m in pool)
         return pool[0]["date"]
@@ -904,6 +1018,7 @@ class MeetingsComponent:
             m.pop("_series", None)
             m.pop("_approx", None)
             m.pop("_total", None)
+            m.pop("_one_to_one", None)
         ext.meetings = list(zip(meetings, spans))
         ext.next_meeting = nxt
         ext.document_date = ddate
