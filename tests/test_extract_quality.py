@@ -1,4 +1,4 @@
-"""The extractor's quality on partmon's own held-out corpora (tests/heldout/ to heldout10/), scored by the shared scorer.
+"""The extractor's quality on partmon's own held-out corpora (tests/heldout/ to heldout11/), scored by the shared scorer.
 
 The corpora were written apart from the extractor's tuning material (the second by an engineer
 who never read the extractor's patterns, the third also blind to the first two corpora, the
@@ -77,8 +77,12 @@ CORPORA = {
                        min_reports=27, min_by_ext={".txt": 10, ".html": 10, ".pdf": 7}, min_voivodeships=16),
     "heldout9": Corpus("heldout9", REPO / "tests" / "heldout9", core_floor=0.96, all_floor=0.94,
                        min_reports=27, min_by_ext={".txt": 10, ".html": 10, ".pdf": 7}, min_voivodeships=16),
-    "heldout10": Corpus("heldout10", REPO / "tests" / "heldout10", core_floor=0.90, all_floor=0.85,
+    # fifth session: heldout10 opened for a funding and meetings round (all-field 0.869 -> 0.945);
+    # heldout11 blind after it: core 0.930, all-field 0.952 (not tuned on yet).
+    "heldout10": Corpus("heldout10", REPO / "tests" / "heldout10", core_floor=0.90, all_floor=0.92,
                         min_reports=26, min_by_ext={".txt": 9, ".html": 10, ".pdf": 7}, min_voivodeships=15),
+    "heldout11": Corpus("heldout11", REPO / "tests" / "heldout11", core_floor=0.91, all_floor=0.93,
+                        min_reports=26, min_by_ext={".txt": 10, ".html": 10, ".pdf": 6}, min_voivodeships=16),
 }
 
 
@@ -197,9 +201,14 @@ def _without_gold_extras(value):
     return value
 
 
-def test_pdfs_are_real_and_the_scan_has_no_text_layer(corpus):
+def _generator(spec, pdf) -> str:
+    """How the corpus's PDF spec says the file is made ("platypus", "canvas", "scan")."""
+    return json.loads((spec.folder / "pdf_specs" / f"{pdf.stem}.json").read_text(encoding="utf-8"))["generator"]
+
+
+def test_pdfs_are_real_and_the_scan_has_no_text_layer(spec, corpus):
     pdfs = [p for p in corpus if p.suffix == ".pdf"]
-    scanned = [p for p in pdfs if "skan" in p.stem]
+    scanned = [p for p in pdfs if _generator(spec, p) == "scan"]
     assert scanned, "the corpus must hold a scanned PDF"
     for pdf in pdfs:
         with pdfplumber.open(pdf) as doc:

@@ -99,7 +99,8 @@ CORPORA = [("tests/heldout", "tuning"), ("tests/heldout2", "tuning"), ("tests/he
            ("tests/heldout4", "tuning"), ("tests/heldout5", "tuning"),
            ("tests/heldout6", "tuning"), ("tests/heldout7", "tuning"),
            ("tests/heldout8", "tuning since its blind score"), ("tests/heldout9", "tuning since its blind score"),
-           ("tests/heldout10", "blind when scored; open for the next round")]
+           ("tests/heldout10", "tuning since its blind score"),
+           ("tests/heldout11", "blind when scored; open for the next round")]
 
 
 def bench_quality() -> None:
