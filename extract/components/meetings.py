@@ -294,9 +294,30 @@ HEADING_MEETING = re.compile(r"\s*(?:[IVX]+\.?\s+|\d{1,2}[.)]\s+)?(?:(?:pierwsz|
 BULLET = re.compile(r"\s*(?:[*•▪◦·\-–]|[a-z]\))(?=\s)")
 
 
+PUBLISHED_WORDS = data.required_strings(PUBLISHED.pattern)
+
+
+def _act_before(before: str) -> bool:
+    """ACT_BEFORE.search(before), tried only when `before` ends in "dnia" (every match does:
+    "… z dnia"): a few string operations instead of a re.I scan stopping at each word. A letter
+    that re.I folds beyond lower-casing (EXTRA_FOLDS: "ı", "İ" for "i") always runs the scan."""
+    if before.rstrip()[-4:].lower() != "dnia" and not any(c in before for c in EXTRA_FOLDS):
+        return False
+    return ACT_BEFORE.search(before) is not None
+
+
+def _published(before: str) -> bool:
+    """PUBLISHED.search(before), tried only when `before` lower-cased holds one of its words
+    (PUBLISHED_WORDS, data.required_strings), or a letter re.I folds beyond lower-casing."""
+    low = before.lower()
+    if not any(w in low for w in PUBLISHED_WORDS) and not any(c in before for c in EXTRA_FOLDS):
+        return False
+    return PUBLISHED.search(before) is not None
+
+
 def _cited_sentence(sentence: str) -> bool:
     """A sentence citing an act (its date is the act's, not a gathering's)."""
-    return ACT_BEFORE.search(sentence) is not None
+    return _act_before(sentence)
 
 
 def _meeting_heading(sentence: str) -> bool:
@@ -342,7 +363,7 @@ def _cited(text: str, d, legal_spans) -> bool:
     if any(a <= d["start"] < b for a, b in legal_spans):
         return True
     before = text[max(0, d["start"] - 200):d["start"]]
-    return bool(ACT_BEFORE.search(before) or PUBLISHED.search(before[-60:]))
+    return _act_before(before) or _published(before[-60:])
 
 
 def _meeting_days(text: str, dates, s: int, e: int, legal_spans):
@@ -975,9 +996,9 @@ def document_date(doc: Doc, meetings, next_span, legal_spans) -> str | None:
         if next_span and next_span[0] <= d["start"] < next_span[1]:
             continue
         before = text[max(0, d["start"] - 200):d["start"]]
-        if any(a <= d["start"] < b for a, b in legal_spans) or ACT_BEFORE.search(before):
+        if any(a <= d["start"] < b for a, b in legal_spans) or _act_before(before):
             continue
-        if PUBLISHED.search(before[-60:]):
+        if _published(before[-60:]):
             return d["value"]
         candidates.append(d["value"])
     if candidates:
