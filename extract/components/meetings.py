@@ -821,22 +821,32 @@ RELATIVE_DAY = re.compile(r"(?<!\w)(?P<w>przedwczoraj|wczoraj|wczorajsz\w*|dzisi
 RELATIVE_DAY_OFFSET = {"przedwczoraj": -2, "wczoraj": -1, "wczorajsz": -1, "dzisiaj": 0, "dziś": 0, "dzisiejsz": 0}
 
 
-TABLE_HEAD = re.compile(r"^[^\n]*\|[^\n]*$", re.M)
 DATE_COLUMN = re.compile(r"^\s*(?:data|termin|dzień)\b", re.I)
 COUNT_COLUMN = re.compile(r"^\s*(?:(?:liczba|ilość)\s+(?:uczestni|osób|obecnych)|uczestnicy|frekwencja|obecni)", re.I)
 NUMBER_CELL = re.compile(r"^\s*(?:ok\.\s*)?(\d{1,4})\s*(?:os(?:ób|oby)|uczestni\w*)?\s*$")
 
 
+def _pipe_lines(text: str):
+    """The (start, end) of each line (up to its newline) holding a "|": the places a table's head can
+    be, found by `find`s (a multi-line regex scan stops at every line of the text)."""
+    p = text.find("|")
+    while p >= 0:
+        end = text.find("\n", p)
+        end = len(text) if end < 0 else end
+        yield text.rfind("\n", 0, p) + 1, end
+        p = text.find("|", end)
+
+
 def _table_meetings(text: str, dates, chrome, line_starts, meetings, spans) -> None:
     """Meetings listed in a table with a date column and a count column
     ("Data | Miejsce | Liczba uczestników", one row per meeting): each row's day and count."""
-    for head in TABLE_HEAD.finditer(text):
-        cells = head.group().split("|")
+    for head_start, head_end in _pipe_lines(text):
+        cells = text[head_start:head_end].split("|")
         date_col = next((k for k, c in enumerate(cells) if DATE_COLUMN.match(c)), None)
         count_col = next((k for k, c in enumerate(cells) if COUNT_COLUMN.match(c)), None)
         if date_col is None or count_col is None:
             continue
-        pos = head.end() + 1
+        pos = head_end + 1
         while pos < len(text):
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
