@@ -294,9 +294,30 @@ HEADING_MEETING = re.compile(r"\s*(?:[IVX]+\.?\s+|\d{1,2}[.)]\s+)?(?:(?:pierwsz|
 BULLET = re.compile(r"\s*(?:[*•▪◦·\-–]|[a-z]\))(?=\s)")
 
 
+PUBLISHED_WORDS = data.required_strings(PUBLISHED.pattern)
+
+
+def _act_before(before: str) -> bool:
+    """ACT_BEFORE.search(before), tried only when `before` ends in "dnia" (every match does:
+    "… z dnia"): a few string operations instead of a re.I scan stopping at each word. A letter
+    that re.I folds beyond lower-casing (EXTRA_FOLDS: "ı", "İ" for "i") always runs the scan."""
+    if before.rstrip()[-4:].lower() != "dnia" and not any(c in before for c in EXTRA_FOLDS):
+        return False
+    return ACT_BEFORE.search(before) is not None
+
+
+def _published(before: str) -> bool:
+    """PUBLISHED.search(before), tried only when `before` lower-cased holds one of its words
+    (PUBLISHED_WORDS, data.required_strings), or a letter re.I folds beyond lower-casing."""
+    low = before.lower()
+    if not any(w in low for w in PUBLISHED_WORDS) and not any(c in before for c in EXTRA_FOLDS):
+        return False
+    return PUBLISHED.search(before) is not None
+
+
 def _cited_sentence(sentence: str) -> bool:
     """A sentence citing an act (its date is the act's, not a gathering's)."""
-    return ACT_BEFORE.search(sentence) is not None
+    return _act_before(sentence)
 
 
 def _meeting_heading(sentence: str) -> bool:
@@ -342,7 +363,7 @@ def _cited(text: str, d, legal_spans) -> bool:
     if any(a <= d["start"] < b for a, b in legal_spans):
         return True
     before = text[max(0, d["start"] - 200):d["start"]]
-    return bool(ACT_BEFORE.search(before) or PUBLISHED.search(before[-60:]))
+    return _act_before(before) or _published(before[-60:])
 
 
 def _meeting_days(text: str, dates, s: int, e: int, legal_spans):
@@ -800,22 +821,32 @@ RELATIVE_DAY = re.compile(r"(?<!\w)(?P<w>przedwczoraj|wczoraj|wczorajsz\w*|dzisi
 RELATIVE_DAY_OFFSET = {"przedwczoraj": -2, "wczoraj": -1, "wczorajsz": -1, "dzisiaj": 0, "dziś": 0, "dzisiejsz": 0}
 
 
-TABLE_HEAD = re.compile(r"^[^\n]*\|[^\n]*$", re.M)
 DATE_COLUMN = re.compile(r"^\s*(?:data|termin|dzień)\b", re.I)
 COUNT_COLUMN = re.compile(r"^\s*(?:(?:liczba|ilość)\s+(?:uczestni|osób|obecnych)|uczestnicy|frekwencja|obecni)", re.I)
 NUMBER_CELL = re.compile(r"^\s*(?:ok\.\s*)?(\d{1,4})\s*(?:os(?:ób|oby)|uczestni\w*)?\s*$")
 
 
+def _pipe_lines(text: str):
+    """The (start, end) of each line (up to its newline) holding a "|": the places a table's head can
+    be, found by `find`s (a multi-line regex scan stops at every line of the text)."""
+    p = text.find("|")
+    while p >= 0:
+        end = text.find("\n", p)
+        end = len(text) if end < 0 else end
+        yield text.rfind("\n", 0, p) + 1, end
+        p = text.find("|", end)
+
+
 def _table_meetings(text: str, dates, chrome, line_starts, meetings, spans) -> None:
     """Meetings listed in a table with a date column and a count column
     ("Data | Miejsce | Liczba uczestników", one row per meeting): each row's day and count."""
-    for head in TABLE_HEAD.finditer(text):
-        cells = head.group().split("|")
+    for head_start, head_end in _pipe_lines(text):
+        cells = text[head_start:head_end].split("|")
         date_col = next((k for k, c in enumerate(cells) if DATE_COLUMN.match(c)), None)
         count_col = next((k for k, c in enumerate(cells) if COUNT_COLUMN.match(c)), None)
         if date_col is None or count_col is None:
             continue
-        pos = head.end() + 1
+        pos = head_end + 1
         while pos < len(text):
             end = text.find("\n", pos)
             end = len(text) if end < 0 else end
@@ -975,9 +1006,9 @@ def document_date(doc: Doc, meetings, next_span, legal_spans) -> str | None:
         if next_span and next_span[0] <= d["start"] < next_span[1]:
             continue
         before = text[max(0, d["start"] - 200):d["start"]]
-        if any(a <= d["start"] < b for a, b in legal_spans) or ACT_BEFORE.search(before):
+        if any(a <= d["start"] < b for a, b in legal_spans) or _act_before(before):
             continue
-        if PUBLISHED.search(before[-60:]):
+        if _published(before[-60:]):
             return d["value"]
         candidates.append(d["value"])
     if candidates:
