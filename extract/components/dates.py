@@ -406,7 +406,9 @@ def _month_of(g: dict) -> int:
     return ROMAN[g["rm"]] if g.get("rm") else _month(g["m"])
 
 
+@lru_cache(maxsize=4096)  # (a pure function, asked several times per date: its monthrange is dear)
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    """The ISO form of a year, month or day (None for no such date)."""
     if not 1900 <= y <= 2100:
         return None
     if m is None:
