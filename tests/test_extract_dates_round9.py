@@ -144,3 +144,21 @@ def test_record_card_dates_kept_apart():
                     "Data wytworzenia: 2020-03-10")
     assert [d["value"] for d in doc._.site_dates] == ["2020-03-12", "2020-03-10"]
     assert [d["value"] for d in doc._.dates] == ["2020-03-05"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zbiórka trwała od listopada do lutego 2016 roku.", [("2015-11", "2016-02")]),
+    ("Dyżury prowadzono od października 2015 do stycznia 2016.", [("2015-10", "2016-01")]),
+    ("Nabór trwał od marca do maja 2016 roku.", [("2016-03", "2016-05")]),
+])
+def test_a_month_range_over_the_new_year_starts_in_the_year_before(text, expected):
+    assert values(text) == expected
+
+
+def test_a_month_range_without_a_year_over_the_new_year_ends_in_the_documents_year():
+    found = [(d["value"], d["end"]) for d in next(iter(extract_texts([{
+        "path": "x.txt", "title": None,
+        "text": "Notatka z 14 lutego 2020 r.\nŚwietlica działała od października do stycznia, "
+                "a rada zebrała się 10 lutego 2020 r."}])))["dates"]]
+    assert ("2019-10", "2020-01") in found
+    assert all(end is None or value <= end for value, end in found)

@@ -468,8 +468,9 @@ def _value(kind: str, g: dict, year: int | None):
         return _iso(int(g["y"]), ROMAN[g["rm"]], int(g["d"])), None, "day", False
     if kind == "month_range":
         y2 = int(g["y"])
-        y1 = int(g["y1"]) if g.get("y1") else y2
-        return _iso(y1, _month(g["m1"])), _iso(y2, _month(g["m2"])), "month", False
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if m1 > m2 else y2)  # "od listopada do marca 2011"
+        return _iso(y1, m1), _iso(y2, m2), "month", False
     if kind == "day":
         return _iso(int(g["y"]), _month(g["m"]), int(g["d"])), None, "day", False
     if kind in ("day_relative", "day_no_year"):
@@ -494,7 +495,8 @@ def _value(kind: str, g: dict, year: int | None):
         if year is None:
             return None, None, "month", True
         y = year + _offset(g.get("rel"))
-        return _iso(y, _month(g["m1"])), _iso(y, _month(g["m2"])), "month", True
+        m1, m2 = _month(g["m1"]), _month(g["m2"])
+        return _iso(y - (m1 > m2), m1), _iso(y, m2), "month", True  # a range over the new year ends in `y`
     if kind in ("month_relative", "month_no_year"):
         if year is None:
             return None, None, "month", True
