@@ -23,7 +23,6 @@ if not Doc.has_extension("site_dates"):  # dates on a page's record card ("Opubl
 
 
 DIGIT = re.compile(r"\d")
-RELATIVE = re.compile(r"\bb\.?\s?r\.|bieżącego", re.I)
 DIGITS = re.compile(r"\d\d*")  # (not "\d+": a pattern opening with a repeat gets no fast skip to its first character)
 # ("br." not "br": that is in "dobry", "obrady", … and would send most texts on the slow path)
 RELATIVE_HINTS = ("br.", "b.r", "b. r", "Br.", "BR.", "B.r", "B.R", "ieżąc", "IEŻĄC", "ego roku", "EGO ROKU", "en rok", "EN ROK",
